@@ -1,0 +1,40 @@
+import tseslint from "typescript-eslint";
+
+/** Dependencies point one way (see DESIGN.md); lint enforces it instead of hoping. */
+const sdkImports = ["ai", "@ai-sdk/*", "openai", "@anthropic-ai/*"];
+const hostImports = ["react", "react-dom", "@xyflow/*", "@prisma/*", "@trpc/*", "pg", "pg-boss"];
+
+export default tseslint.config(
+  { ignores: ["**/node_modules/**", "**/dist/**", ".data/**", "**/generated/**"] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-explicit-any": "error",
+    },
+  },
+  {
+    files: ["packages/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: [...sdkImports, ...hostImports], message: "core is pure: no SDKs, React, Prisma or tRPC." },
+            { group: ["@switchyard/*", "node:*"], message: "core depends on nothing else in the repo and must load in a browser." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["packages/providers/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: [...hostImports, "@switchyard/server", "@switchyard/api", "@switchyard/db"], message: "providers only implement core's provider interface." }] },
+      ],
+    },
+  },
+);
