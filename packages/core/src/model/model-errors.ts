@@ -6,6 +6,7 @@ export type ModelErrorCode =
   | "timeout" // the node's timeoutMs elapsed
   | "auth" // 401/403 or a missing key
   | "bad_request" // 400/404/422: the request itself is wrong
+  | "unavailable" // unknown model, or no credentials for its provider
   | "budget" // the run's USD budget would be exceeded
   | "cancelled" // the run was cancelled
   | "unknown";

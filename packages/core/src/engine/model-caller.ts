@@ -1,0 +1,131 @@
+import { ModelError } from "../model/model-errors";
+import type { ModelGateway, ModelResult, TokenUsage } from "../model/model-gateway";
+import type { ModelCallOptions, ModelCallResult } from "../nodes/node-types";
+import type { RunEvent, RunEventMap } from "../events/run-events";
+import { estimateTokens } from "../util/tokens";
+import { seededRandom } from "../util/rng";
+import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from "./retry";
+import { costOf } from "./cost";
+import type { Budget } from "./budget";
+import type { Semaphore } from "./semaphore";
+import { sleep } from "./sleep";
+
+/** Output tokens assumed for the budget check when a call sets no maxTokens. */
+const ASSUMED_MAX_OUTPUT_TOKENS = 1024;
+
+export interface RunServices {
+  gateway: ModelGateway;
+  budget: Budget;
+  semaphore?: Semaphore;
+  signal: AbortSignal;
+  seed: number;
+  emitNode<T extends keyof RunEventMap>(type: T, nodeId: string, payload: RunEventMap[T]): RunEvent;
+}
+
+/** What a node's calls added up to: the engine reports it on the node's completed/failed event. */
+export interface CallTally {
+  usage: TokenUsage;
+  costUsd: number;
+  attempts: number;
+  model?: string;
+  simulated?: boolean;
+  calls: number;
+}
+
+export function newTally(): CallTally {
+  return { usage: { input: 0, output: 0 }, costUsd: 0, attempts: 0, calls: 0 };
+}
+
+/**
+ * One model call with the engine's policy: budget check, per-attempt timeout, retries with backoff
+ * on retryable errors only (honouring Retry-After), deltas as events, cost from the pricing table.
+ */
+export async function callModel(services: RunServices, nodeId: string, tally: CallTally, options: ModelCallOptions): Promise<ModelCallResult> {
+  const { gateway, budget, signal } = services;
+  const info = gateway.describe(options.model, options.sim);
+  if (info.unavailable) throw new ModelError("unavailable", info.unavailable);
+  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const callIndex = tally.calls++;
+  const seedBase = `${services.seed}:${nodeId}${callIndex > 0 ? `#${callIndex}` : ""}`;
+  const random = seededRandom(`${seedBase}:jitter`);
+  const estimate = costOf(
+    { input: estimateTokens((options.system ?? "") + options.prompt), output: options.maxTokens ?? ASSUMED_MAX_OUTPUT_TOKENS },
+    info.price,
+  );
+  for (let attempt = 1; ; attempt++) {
+    if (signal.aborted) throw new ModelError("cancelled", "run cancelled");
+    budget.reserve(nodeId, estimate);
+    tally.attempts++;
+    let result: ModelResult;
+    try {
+      result = await attemptCall(services, nodeId, options, attempt, `${seedBase}:${attempt}`);
+    } catch (error) {
+      budget.release(estimate);
+      const failure = error instanceof ModelError ? error : new ModelError("unknown", (error as Error).message ?? String(error));
+      if (!failure.retryable || attempt >= policy.maxAttempts || signal.aborted) throw failure;
+      const delayMs = retryDelay(policy, attempt, random, failure.retryAfterMs);
+      services.emitNode("node.retry", nodeId, {
+        attempt,
+        maxAttempts: policy.maxAttempts,
+        delayMs,
+        error: { code: failure.code, message: failure.message, ...(failure.status ? { status: failure.status } : {}) },
+      });
+      await sleep(delayMs, signal);
+      continue;
+    }
+    budget.release(estimate);
+    const costUsd = result.costUsd ?? costOf(result.usage, info.price);
+    budget.record(costUsd);
+    tally.usage = { input: tally.usage.input + result.usage.input, output: tally.usage.output + result.usage.output };
+    tally.costUsd += costUsd;
+    tally.model ??= result.model;
+    tally.simulated = (tally.simulated ?? true) && result.simulated;
+    return {
+      text: result.text,
+      usage: result.usage,
+      model: result.model,
+      simulated: result.simulated,
+      ...(result.tokenLogprobs ? { tokenLogprobs: result.tokenLogprobs } : {}),
+    };
+  }
+}
+
+async function attemptCall(services: RunServices, nodeId: string, options: ModelCallOptions, attempt: number, seed: string): Promise<ModelResult> {
+  const { gateway, signal, semaphore } = services;
+  if (semaphore) await semaphore.acquire();
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  signal.addEventListener("abort", onAbort, { once: true });
+  let timedOut = false;
+  const timeoutMs = options.timeoutMs;
+  const timer =
+    timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, timeoutMs);
+  try {
+    return await gateway.generate({
+      model: options.model,
+      prompt: options.prompt,
+      seed,
+      attempt,
+      signal: controller.signal,
+      ...(options.system !== undefined ? { system: options.system } : {}),
+      ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
+      ...(options.maxTokens !== undefined ? { maxTokens: options.maxTokens } : {}),
+      ...(options.logprobs ? { logprobs: true } : {}),
+      ...(options.sim !== undefined ? { sim: options.sim } : {}),
+      ...(options.stream ? { onDelta: (text: string) => void services.emitNode("node.delta", nodeId, { text, attempt }) } : {}),
+    });
+  } catch (error) {
+    if (timedOut) throw new ModelError("timeout", `${options.model} did not answer within ${timeoutMs} ms`);
+    if (signal.aborted) throw new ModelError("cancelled", "run cancelled");
+    throw error;
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+    signal.removeEventListener("abort", onAbort);
+    semaphore?.release();
+  }
+}

@@ -1,0 +1,59 @@
+import type { FlowInput } from "../flow/flow-schema";
+import { FLOW_LIMITS } from "../flow/limits";
+
+export type InputResolution = { ok: true; values: Record<string, unknown> } | { ok: false; problems: string[] };
+
+/**
+ * Checks run inputs against the flow's declared inputs: required ones present, no unknown names,
+ * values of the declared type (strings from a CLI or form are converted), sizes within limits.
+ */
+export function resolveRunInputs(declared: readonly FlowInput[], given: Record<string, unknown>): InputResolution {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  const names = new Set(declared.map((d) => d.name));
+  for (const name of Object.keys(given)) {
+    if (!names.has(name)) problems.push(`unknown input '${name}'; the flow declares ${[...names].map((n) => `'${n}'`).join(", ") || "no inputs"}`);
+  }
+  for (const input of declared) {
+    const raw = Object.hasOwn(given, input.name) ? given[input.name] : input.default;
+    if (raw === undefined) {
+      if (input.required !== false) problems.push(`missing input '${input.name}'${input.description ? ` (${input.description})` : ""}`);
+      continue;
+    }
+    const converted = convert(input, raw);
+    if (typeof converted === "string" && converted.startsWith("!")) {
+      problems.push(converted.slice(1));
+      continue;
+    }
+    const size = typeof converted === "string" ? converted.length : JSON.stringify(converted).length;
+    if (size > FLOW_LIMITS.inputValueChars) {
+      problems.push(`input '${input.name}' is ${size} characters; the limit is ${FLOW_LIMITS.inputValueChars}`);
+      continue;
+    }
+    values[input.name] = converted;
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, values };
+}
+
+/** Converts a raw value to the input's type; a string starting with "!" is a problem. */
+function convert(input: FlowInput, raw: unknown): unknown {
+  const wrong = `!input '${input.name}' must be a ${input.type}, got ${JSON.stringify(raw).slice(0, 60)}`;
+  switch (input.type) {
+    case "string":
+      return typeof raw === "string" ? raw : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : wrong;
+    case "number": {
+      const value = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : raw;
+      return typeof value === "number" && Number.isFinite(value) ? value : wrong;
+    }
+    case "boolean":
+      if (typeof raw === "boolean") return raw;
+      return raw === "true" ? true : raw === "false" ? false : wrong;
+    case "json":
+      if (typeof raw !== "string") return raw;
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        return `!input '${input.name}' must be JSON`;
+      }
+  }
+}

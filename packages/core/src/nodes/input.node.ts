@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { idSchema } from "../flow/flow-schema";
+import { defineNode } from "./node-types";
+
+/** A named run input. Its name defaults to the node id; the flow's `inputs` give its type. */
+export const inputNode = defineNode({
+  type: "input",
+  label: "Input",
+  description: "A named input of the run, e.g. the user's question.",
+  category: "io",
+  data: z.object({ name: idSchema.optional() }).strict(),
+  inputs: "none",
+  fields: ["value", "text"],
+  canFail: false,
+  execute(ctx) {
+    return { value: ctx.input(ctx.data.name ?? ctx.nodeId) };
+  },
+});
