@@ -53,6 +53,8 @@ export interface ModelInfo {
   simulated: boolean;
   /** Why this model cannot be called right now (unknown model, missing key), or undefined. */
   unavailable?: string;
+  /** What kind of unavailable: validation treats a missing key as a warning, an unknown model as an error. */
+  unavailableReason?: "unknown-model" | "missing-key";
 }
 
 /**

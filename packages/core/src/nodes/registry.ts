@@ -1,16 +1,16 @@
 import type { NodeDefinition } from "./node-types";
-import { constantNode } from "./constant.node";
-import { extractNode } from "./extract.node";
-import { gateNode } from "./gate.node";
-import { inputNode } from "./input.node";
-import { memoryNode } from "./memory.node";
-import { modelNode } from "./model.node";
-import { outputNode } from "./output.node";
-import { routerNode } from "./router.node";
-import { subflowNode } from "./subflow.node";
-import { summarizeNode } from "./summarize.node";
-import { templateNode } from "./template.node";
-import { voteNode } from "./vote.node";
+import { constantNode } from "./constant.node.ts";
+import { extractNode } from "./extract.node.ts";
+import { gateNode } from "./gate.node.ts";
+import { inputNode } from "./input.node.ts";
+import { memoryNode } from "./memory.node.ts";
+import { modelNode } from "./model.node.ts";
+import { outputNode } from "./output.node.ts";
+import { routerNode } from "./router.node.ts";
+import { subflowNode } from "./subflow.node.ts";
+import { summarizeNode } from "./summarize.node.ts";
+import { templateNode } from "./template.node.ts";
+import { voteNode } from "./vote.node.ts";
 
 /** Every node type, keyed by its `type`. Adding a node type means adding one file and one line. */
 export const nodeRegistry = {
