@@ -49,6 +49,8 @@ class RunExecution {
   private inFlight = 0;
   private draining = false;
   private completing = false;
+  private lastTime = -1;
+  private lastIso = "";
   private stop?: { kind: "cancelled"; reason: string } | { kind: "budget"; error: RunError };
   private usage = ZERO_USAGE;
   private costUsd = 0;
@@ -71,6 +73,9 @@ class RunExecution {
     const maxConcurrency = options.maxConcurrency ?? flow.document.settings?.maxConcurrency;
     this.services = {
       gateway: options.gateway,
+      inFlight: new Set(),
+      described: new Map(),
+      describedSim: new WeakMap(),
       budget: new Budget(options.budgetUsd ?? flow.document.settings?.budgetUsd),
       signal: this.abort.signal,
       seed: this.seed,
@@ -103,7 +108,12 @@ class RunExecution {
   private cancel(): void {
     if (this.stop) return;
     this.stop = { kind: "cancelled", reason: String(this.options.signal?.reason ?? "cancelled") };
+    this.abortAll();
+  }
+
+  private abortAll(): void {
     this.abort.abort();
+    for (const call of this.services.inFlight) call.abort();
   }
 
   /** Starts or skips every ready node; skips cascade synchronously through this loop. */
@@ -128,6 +138,7 @@ class RunExecution {
     const inputs: NodeInput[] = [];
     const failed: FailedInput[] = [];
     let unhandled: string | undefined;
+    let inherited: string | undefined;
     for (const edge of node.incomingData) {
       const source = this.states[edge.source]!;
       const sourceId = this.flow.nodes[edge.source]!.id;
@@ -136,6 +147,8 @@ class RunExecution {
       } else if (source.status === "failed") {
         failed.push({ sourceId, message: source.error.message });
         if (!source.absorbed) unhandled ??= sourceId;
+      } else if (source.status === "skipped" && source.reason.startsWith("upstream '")) {
+        inherited ??= source.reason;
       }
     }
     if (node.type !== "vote" && unhandled !== undefined) {
@@ -143,31 +156,45 @@ class RunExecution {
       return;
     }
     const isFallbackTarget = node.incomingFallback.length > 0;
-    if (!isFallbackTarget && node.incomingData.length > 0 && inputs.length === 0 && failed.length === 0) {
-      this.skip(node, "branch not taken");
+    // Only a vote runs on failed inputs alone (to count them); other nodes skip, naming the failure that starved them.
+    if (!isFallbackTarget && node.incomingData.length > 0 && inputs.length === 0 && (failed.length === 0 || node.type !== "vote")) {
+      this.skip(node, failed[0] ? `upstream '${failed[0].sourceId}' failed` : (inherited ?? "branch not taken"));
       return;
     }
     void this.execute(node, inputs, failed);
   }
 
-  private async execute(node: PlanNode, inputs: NodeInput[], failed: FailedInput[]): Promise<void> {
+  private execute(node: PlanNode, inputs: NodeInput[], failed: FailedInput[]): void {
     this.states[node.index] = { status: "running" };
     this.inFlight++;
     this.emit("node.started", { nodeId: node.id, nodeType: node.type });
     const started = this.now();
     const tally = newTally();
-    let outcome: SettledNode;
+    let result: NodeOutput | Promise<NodeOutput>;
     try {
-      const ctx = createNodeContext(this, node, inputs, failed, tally);
-      const result = node.definition.execute(ctx);
-      const output: NodeOutput = result instanceof Promise ? await result : result;
-      outcome = completedState(output, tally, this.now() - started);
+      result = node.definition.execute(createNodeContext(this, node, inputs, failed, tally));
     } catch (error) {
+      this.finishNode(node, started, tally, undefined, error);
+      return;
+    }
+    // Synchronous nodes (input, gate, constant…) settle without a promise: no microtask per node.
+    if (result instanceof Promise) {
+      result.then(
+        (output) => this.finishNode(node, started, tally, output),
+        (error: unknown) => this.finishNode(node, started, tally, undefined, error),
+      );
+    } else this.finishNode(node, started, tally, result);
+  }
+
+  private finishNode(node: PlanNode, started: number, tally: CallTally, output: NodeOutput | undefined, error?: unknown): void {
+    let outcome: SettledNode;
+    if (output !== undefined) outcome = completedState(output, tally, this.now() - started);
+    else {
       const failure = asRunError(error, node.id);
       outcome = { status: "failed", error: failure, usage: tally.usage, costUsd: tally.costUsd, latencyMs: this.now() - started };
       if (failure.code === "budget" && !this.stop) {
         this.stop = { kind: "budget", error: failure };
-        this.abort.abort();
+        this.abortAll();
       }
     }
     this.inFlight--;
@@ -208,6 +235,8 @@ class RunExecution {
       const trigger = failureTrigger(outcome.error);
       const fired = trigger ? node.outgoingFallback.filter((e) => e.on.has(trigger)) : [];
       this.states[node.index] = { ...outcome, absorbed: fired.length > 0 };
+      // A vote that ran and failed (quorum missed) answers for its failed branches: its own failure or fallback decides the run.
+      if (node.type === "vote") this.absorbFailures(node);
       if (live) {
         this.emit("node.failed", {
           nodeId: node.id,
@@ -230,7 +259,7 @@ class RunExecution {
     }
   }
 
-  /** A vote that reached its quorum has dealt with its failed branches. */
+  /** A vote that ran (whether or not it reached its quorum) has dealt with its failed branches. */
   private absorbFailures(vote: PlanNode): void {
     for (const edge of vote.incomingData) {
       const state = this.states[edge.source]!;
@@ -326,7 +355,13 @@ class RunExecution {
   }
 
   emit<T extends keyof RunEventMap>(type: T, payload: Omit<RunEventOf<T>, "type" | "runId" | "seq" | "time">): RunEvent {
-    const event = { type, runId: this.runId, seq: ++this.seq, time: new Date(this.now()).toISOString(), ...payload } as unknown as RunEvent;
+    const now = this.now();
+    // Formatting a date is the priciest part of an event; many events share a millisecond.
+    if (now !== this.lastTime) {
+      this.lastTime = now;
+      this.lastIso = new Date(now).toISOString();
+    }
+    const event = { type, runId: this.runId, seq: ++this.seq, time: this.lastIso, ...payload } as unknown as RunEvent;
     this.options.onEvent?.(event);
     return event;
   }

@@ -1,5 +1,6 @@
 import { ModelError } from "../model/model-errors";
-import type { ModelGateway, ModelResult, TokenUsage } from "../model/model-gateway";
+import type { ModelGateway, ModelInfo, ModelRequest, ModelResult, TokenUsage } from "../model/model-gateway";
+import type { SimOptions } from "../model/sim-options";
 import type { ModelCallOptions, ModelCallResult } from "../nodes/node-types";
 import type { RunEvent, RunEventMap } from "../events/run-events";
 import { estimateTokens } from "../util/tokens";
@@ -15,6 +16,11 @@ const ASSUMED_MAX_OUTPUT_TOKENS = 1024;
 
 export interface RunServices {
   gateway: ModelGateway;
+  /** Controllers of the calls in flight; the executor aborts them all when the run stops. */
+  inFlight: Set<AbortController>;
+  /** `describe` results per model id (and per sim options object), for the run's lifetime. */
+  described: Map<string, ModelInfo>;
+  describedSim: WeakMap<SimOptions, Map<string, ModelInfo>>;
   budget: Budget;
   semaphore?: Semaphore;
   signal: AbortSignal;
@@ -41,8 +47,8 @@ export function newTally(): CallTally {
  * on retryable errors only (honouring Retry-After), deltas as events, cost from the pricing table.
  */
 export async function callModel(services: RunServices, nodeId: string, tally: CallTally, options: ModelCallOptions): Promise<ModelCallResult> {
-  const { gateway, budget, signal } = services;
-  const info = gateway.describe(options.model, options.sim);
+  const { budget, signal } = services;
+  const info = describeCached(services, options.model, options.sim);
   if (info.unavailable) throw new ModelError("unavailable", info.unavailable);
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const callIndex = tally.calls++;
@@ -93,9 +99,10 @@ export async function callModel(services: RunServices, nodeId: string, tally: Ca
 async function attemptCall(services: RunServices, nodeId: string, options: ModelCallOptions, attempt: number, seed: string): Promise<ModelResult> {
   const { gateway, signal, semaphore } = services;
   if (semaphore) await semaphore.acquire();
+  // One controller per attempt: the timeout aborts this attempt only; a run stop aborts them all.
   const controller = new AbortController();
-  const onAbort = () => controller.abort();
-  signal.addEventListener("abort", onAbort, { once: true });
+  services.inFlight.add(controller);
+  if (signal.aborted) controller.abort();
   let timedOut = false;
   const timeoutMs = options.timeoutMs;
   const timer =
@@ -105,27 +112,35 @@ async function attemptCall(services: RunServices, nodeId: string, options: Model
           timedOut = true;
           controller.abort();
         }, timeoutMs);
+  // Built field by field: this runs once per model call and conditional spreads allocate.
+  const request: ModelRequest = { model: options.model, prompt: options.prompt, seed, attempt, signal: controller.signal };
+  if (options.system !== undefined) request.system = options.system;
+  if (options.temperature !== undefined) request.temperature = options.temperature;
+  if (options.maxTokens !== undefined) request.maxTokens = options.maxTokens;
+  if (options.logprobs) request.logprobs = true;
+  if (options.sim !== undefined) request.sim = options.sim;
+  if (options.stream) request.onDelta = (text: string) => void services.emitNode("node.delta", nodeId, { text, attempt });
   try {
-    return await gateway.generate({
-      model: options.model,
-      prompt: options.prompt,
-      seed,
-      attempt,
-      signal: controller.signal,
-      ...(options.system !== undefined ? { system: options.system } : {}),
-      ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
-      ...(options.maxTokens !== undefined ? { maxTokens: options.maxTokens } : {}),
-      ...(options.logprobs ? { logprobs: true } : {}),
-      ...(options.sim !== undefined ? { sim: options.sim } : {}),
-      ...(options.stream ? { onDelta: (text: string) => void services.emitNode("node.delta", nodeId, { text, attempt }) } : {}),
-    });
+    return await gateway.generate(request);
   } catch (error) {
     if (timedOut) throw new ModelError("timeout", `${options.model} did not answer within ${timeoutMs} ms`);
     if (signal.aborted) throw new ModelError("cancelled", "run cancelled");
     throw error;
   } finally {
     if (timer !== undefined) clearTimeout(timer);
-    signal.removeEventListener("abort", onAbort);
+    services.inFlight.delete(controller);
     semaphore?.release();
   }
+}
+
+/** `describe` once per model (and sim options) per run: it is on every call's path. */
+export function describeCached(services: RunServices, model: string, sim: SimOptions | undefined): ModelInfo {
+  const cache = sim === undefined ? services.described : (services.describedSim.get(sim) ?? new Map<string, ModelInfo>());
+  if (sim !== undefined) services.describedSim.set(sim, cache);
+  let info = cache.get(model);
+  if (!info) {
+    info = services.gateway.describe(model, sim);
+    cache.set(model, info);
+  }
+  return info;
 }
