@@ -21,3 +21,4 @@ export * from "./engine/run-inputs";
 export * from "./engine/retry";
 export * from "./engine/cost";
 export * from "./engine/confidence";
+export * from "./nodes/catalog";

@@ -8,6 +8,7 @@ export const constantNode = defineNode({
   description: "A fixed value, e.g. the default response at the end of a fallback chain.",
   category: "transform",
   data: z.object({ value: z.unknown() }).strict(),
+  defaults: { value: "The service is busy; please try again." },
   inputs: "many",
   fields: ["value", "text"],
   canFail: false,

@@ -43,6 +43,7 @@ export const extractNode = defineNode({
   description: "Pulls named fields out of text (with an LLM, or by JSON, patterns and 'name: value' lines).",
   category: "transform",
   data: extractData,
+  defaults: { fields: [{ name: "answer" }] },
   inputs: "many",
   fields: ["value", "text", "fields", "missing"],
   canFail: true,

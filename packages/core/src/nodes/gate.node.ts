@@ -24,6 +24,7 @@ export const gateNode = defineNode({
   description: "Passes its input on when confidence meets the threshold, escalates it otherwise.",
   category: "control",
   data: gateData,
+  defaults: { threshold: 0.8 },
   inputs: "one",
   outputPorts: () => [...GATE_PORTS],
   fields: ["value", "text", "decision", "confidence", "threshold", "reason"],
@@ -32,7 +33,9 @@ export const gateNode = defineNode({
   validate: (nodeId, _data, flow) => validateGate(nodeId, flow),
   execute(ctx) {
     const upstream = ctx.inputs[0];
-    const raw = ctx.data.source === undefined ? upstream?.output.confidence : Number(ctx.render(ctx.data.source).trim());
+    const rendered = ctx.data.source === undefined ? undefined : ctx.render(ctx.data.source).trim();
+    // Number("") is 0: a source that renders nothing is a missing confidence, not a confidence of 0.
+    const raw = ctx.data.source === undefined ? upstream?.output.confidence : rendered ? Number(rendered) : undefined;
     const confidence = typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
     const decision = confidence !== undefined && confidence >= ctx.data.threshold ? "pass" : "escalate";
     const reason =

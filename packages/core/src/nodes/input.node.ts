@@ -9,6 +9,7 @@ export const inputNode = defineNode({
   description: "A named input of the run, e.g. the user's question.",
   category: "io",
   data: z.object({ name: idSchema.optional() }).strict(),
+  defaults: { name: "question" },
   inputs: "none",
   fields: ["value", "text"],
   canFail: false,

@@ -31,6 +31,7 @@ export const memoryNode = defineNode({
   description: "Conversation history for a session id, truncated or summarized to fit a token budget.",
   category: "memory",
   data: memoryData,
+  defaults: { session: "{{input.session}}", maxTokens: 2000 },
   inputs: "many",
   fields: ["value", "text", "turns", "dropped", "summarized"],
   canFail: true,
@@ -59,25 +60,34 @@ function formatTurns(turns: readonly MemoryTurn[]): string {
   return turns.map((t) => `User: ${t.user}\nAssistant: ${t.assistant}`).join("\n\n");
 }
 
+const SUMMARY_PREFIX = "Earlier conversation (summary): ";
+
+/** The most recent turns whose formatted history fits `budget` tokens. */
+function recentTurns(turns: MemoryTurn[], budget: number): MemoryTurn[] {
+  let kept = turns;
+  while (kept.length > 0 && estimateTokens(formatTurns(kept)) > budget) kept = kept.slice(1);
+  return kept;
+}
+
 async function fitHistory(ctx: NodeContext<MemoryData>, turns: MemoryTurn[]) {
   const { maxTokens, mode } = ctx.data;
-  let kept = turns;
-  while (kept.length > 0 && estimateTokens(formatTurns(kept)) > maxTokens) kept = kept.slice(1);
-  const dropped = turns.slice(0, turns.length - kept.length);
-  if (dropped.length === 0 || mode === "truncate" || ctx.data.model === undefined) {
-    return { value: formatTurns(kept), fields: { turns: kept.length, dropped: dropped.length, summarized: false } };
+  const fits = recentTurns(turns, maxTokens);
+  if (fits.length === turns.length || mode === "truncate" || ctx.data.model === undefined) {
+    return { value: formatTurns(fits), fields: { turns: fits.length, dropped: turns.length - fits.length, summarized: false } };
   }
-  // Summarize what no longer fits and keep it ahead of the recent turns that do.
+  // Reserve the summary's room before choosing the recent turns, so every dropped turn is summarized rather than lost.
+  const summaryTokens = Math.floor(maxTokens / 4);
+  const kept = recentTurns(turns, maxTokens - summaryTokens - estimateTokens(`${SUMMARY_PREFIX}\n\n`));
+  const dropped = turns.slice(0, turns.length - kept.length);
   const result = await ctx.callModel({
     model: ctx.data.model,
-    system: `Summarize this earlier conversation in at most ${Math.floor(maxTokens / 4)} tokens, keeping facts the user gave.`,
+    system: `Summarize this earlier conversation in at most ${summaryTokens} tokens, keeping facts the user gave.`,
     prompt: formatTurns(dropped),
-    maxTokens: Math.floor(maxTokens / 4),
+    maxTokens: summaryTokens,
     temperature: ctx.data.temperature ?? 0,
     timeoutMs: ctx.data.timeoutMs,
   });
-  const summary = `Earlier conversation (summary): ${result.text.trim()}`;
-  while (kept.length > 0 && estimateTokens(`${summary}\n\n${formatTurns(kept)}`) > maxTokens) kept = kept.slice(1);
+  const summary = `${SUMMARY_PREFIX}${result.text.trim().slice(0, summaryTokens * 4)}`;
   const value = kept.length ? `${summary}\n\n${formatTurns(kept)}` : summary;
-  return { value, fields: { turns: kept.length, dropped: turns.length - kept.length, summarized: true } };
+  return { value, fields: { turns: kept.length, dropped: dropped.length, summarized: true } };
 }

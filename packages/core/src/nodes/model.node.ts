@@ -29,6 +29,7 @@ export const modelNode = defineNode({
   description: "One LLM call. The prompt sees only what its {{…}} references name.",
   category: "model",
   data: modelData,
+  defaults: { model: "sim:fast", prompt: "{{input.question}}" },
   inputs: "many",
   fields: ["text", "value", "confidence", "model", "usage", "costUsd", "prompt"],
   canFail: true,

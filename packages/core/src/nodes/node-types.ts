@@ -97,6 +97,8 @@ export interface NodeDefinition<Schema extends z.ZodType = z.ZodType> {
   description: string;
   category: "io" | "model" | "control" | "transform" | "memory";
   data: Schema;
+  /** The data a node gets when dropped from the palette. */
+  defaults: z.input<Schema>;
   inputs: InputArity;
   /** Output port names; a single unnamed port when absent. */
   outputPorts?(data: z.output<Schema>): string[];

@@ -13,6 +13,7 @@ export const outputNode = defineNode({
   description: "A named output of the run; takes the value of whichever incoming branch produced one.",
   category: "io",
   data: z.object({ name: idSchema.optional() }).strict(),
+  defaults: { name: "answer" },
   inputs: "many",
   fields: ["value", "text"],
   canFail: false,

@@ -45,6 +45,7 @@ export const routerNode = defineNode({
   description: "Sends its input down one route, chosen by keywords, an LLM classifier or embedding similarity.",
   category: "control",
   data: routerData,
+  defaults: { strategy: "keyword", routes: [{ name: "code", keywords: ["code", "bug"] }, { name: "general" }], default: "general" },
   inputs: "one",
   outputPorts: (data) => data.routes.map((r) => r.name),
   fields: ["value", "text", "route", "scores", "reason"],

@@ -20,6 +20,7 @@ export const subflowNode = defineNode({
   description: "Runs another saved flow as a single node.",
   category: "control",
   data: subflowData,
+  defaults: { flow: "other-flow.json", inputs: {} },
   inputs: "many",
   fields: ["value", "text", "outputs"],
   canFail: true,

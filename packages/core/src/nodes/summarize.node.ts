@@ -26,6 +26,7 @@ export const summarizeNode = defineNode({
   description: "Compresses text to a token budget with an LLM summary; text that fits passes through free.",
   category: "transform",
   data: summarizeData,
+  defaults: { model: "sim:fast", maxTokens: 500 },
   inputs: "many",
   fields: ["value", "text", "tokens", "originalTokens", "summarized"],
   canFail: true,

@@ -17,6 +17,7 @@ export const templateNode = defineNode({
   description: "Builds text or JSON from inputs and earlier nodes' outputs.",
   category: "transform",
   data: templateData,
+  defaults: { template: "{{input.question}}" },
   inputs: "many",
   fields: ["value", "text"],
   canFail: true,

@@ -40,6 +40,7 @@ export const voteNode = defineNode({
   description: "Combines N branches: majority, weighted, unanimous or an LLM judge; reports agreement and the vote table.",
   category: "control",
   data: voteData,
+  defaults: { strategy: "majority", extract: { kind: "normalized" } },
   inputs: "many",
   fields: ["answer", "value", "text", "agreement", "votes", "failed", "confidence", "tally"],
   canFail: true,
@@ -75,7 +76,8 @@ export const voteNode = defineNode({
 });
 
 function tableOf(ctx: NodeContext<VoteData>): VoteRow[] {
-  const weight = (id: string) => ctx.data.weights?.[id] ?? 1;
+  // Own keys only: a branch id like "constructor" must not weigh in as Object.prototype.constructor.
+  const weight = (id: string) => (ctx.data.weights && Object.hasOwn(ctx.data.weights, id) ? ctx.data.weights[id]! : 1);
   const rows: VoteRow[] = ctx.inputs.map((input) => {
     const raw = stringifyValue(input.value);
     const extracted: ExtractedAnswer | undefined = extractAnswer(ctx.data.extract, input.value);
