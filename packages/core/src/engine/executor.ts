@@ -95,8 +95,14 @@ class RunExecution {
       this.emit("run.started", { flowName: this.flow.document.name, inputs: this.inputs, seed: this.seed, ...(budgetUsd ? { budgetUsd } : {}) });
     }
     for (const node of this.flow.nodes) {
-      const prior = resume?.nodes[node.id];
+      // Own properties only: a node id like "constructor" must not pick up Object.prototype members.
+      const prior = resume && Object.hasOwn(resume.nodes, node.id) ? resume.nodes[node.id] : undefined;
       if (prior) this.settle(node, prior, false);
+    }
+    // A restored vote may come before its branches in the document: absorb their failures once all are restored.
+    for (const node of this.flow.nodes) {
+      const status = this.states[node.index]!.status;
+      if (node.type === "vote" && (status === "completed" || status === "failed")) this.absorbFailures(node);
     }
     for (const node of this.flow.nodes) {
       if (this.states[node.index]!.status === "pending" && this.waitingOn[node.index] === 0) this.ready.push(node.index);
@@ -120,7 +126,11 @@ class RunExecution {
   private drain(): void {
     if (this.draining) return;
     this.draining = true;
-    while (this.ready.length > 0 && !this.stop) this.decide(this.flow.nodes[this.ready.shift()!]!);
+    while (this.ready.length > 0 && !this.stop) {
+      const index = this.ready.shift()!;
+      // On resume a node can be queued before its own prior state is restored, or queued twice: decide each pending node once.
+      if (this.states[index]!.status === "pending") this.decide(this.flow.nodes[index]!);
+    }
     this.draining = false;
     if (this.settled === this.flow.nodes.length || (this.stop && this.inFlight === 0)) void this.complete();
     else if (this.inFlight === 0 && this.ready.length === 0 && !this.stop) {

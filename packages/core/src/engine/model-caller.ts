@@ -121,6 +121,8 @@ async function attemptCall(services: RunServices, nodeId: string, options: Model
   if (options.sim !== undefined) request.sim = options.sim;
   if (options.stream) request.onDelta = (text: string) => void services.emitNode("node.delta", nodeId, { text, attempt });
   try {
+    // Cancelled while waiting for a concurrency slot: don't send a call that can only be thrown away.
+    if (signal.aborted) throw new ModelError("cancelled", "run cancelled");
     return await gateway.generate(request);
   } catch (error) {
     if (timedOut) throw new ModelError("timeout", `${options.model} did not answer within ${timeoutMs} ms`);

@@ -1,6 +1,8 @@
 import { compileTemplate, renderTemplate, type TemplateScope } from "../flow/template";
 import type { FailedInput, NodeContext, NodeInput, SubflowResult } from "../nodes/node-types";
 import { ModelError } from "../model/model-errors";
+import type { EmbedResult } from "../model/model-gateway";
+import { estimateTokens } from "../util/tokens";
 import { callModel, type CallTally } from "./model-caller";
 import type { PlanNode } from "./plan";
 import { runFlow, type RunExecution } from "./executor";
@@ -37,7 +39,15 @@ export function createNodeContext(run: RunExecution, node: PlanNode, inputs: Nod
     async embed(model, texts) {
       const info = run.services.gateway.describe(model);
       if (info.unavailable) throw new ModelError("unavailable", info.unavailable);
-      const result = await run.services.gateway.embed({ model, texts, signal: run.abortSignal });
+      // Like a model call, an embedding call is checked against the run budget before it is made.
+      const estimate = info.price ? (estimateTokens(texts.join("\n")) * info.price.inputPerMTok) / 1_000_000 : 0;
+      run.services.budget.reserve(node.id, estimate);
+      let result: EmbedResult;
+      try {
+        result = await run.services.gateway.embed({ model, texts, signal: run.abortSignal });
+      } finally {
+        run.services.budget.release(estimate);
+      }
       tally.calls++;
       tally.usage = { input: tally.usage.input + result.usage.input, output: tally.usage.output + result.usage.output };
       const cost = info.price ? (result.usage.input * info.price.inputPerMTok) / 1_000_000 : 0;
@@ -74,6 +84,8 @@ async function runSubflow(run: RunExecution, ref: string, inputs: Record<string,
   tally.usage = { input: tally.usage.input + result.tokens.input, output: tally.usage.output + result.tokens.output };
   tally.costUsd += result.costUsd;
   run.services.budget.record(result.costUsd);
+  // A budget stop inside the subflow is the parent run's budget too: stop the run, don't take an error fallback.
+  if (result.error?.code === "budget") throw new ModelError("budget", `subflow '${ref}' stopped: ${result.error.message}`);
   if (result.status !== "completed") throw new Error(`subflow '${ref}' ${result.status}: ${result.error?.message ?? "cancelled"}`);
   return { outputs: result.outputs, usage: result.tokens, costUsd: result.costUsd };
 }

@@ -77,7 +77,8 @@ export function prepareFlow(raw: unknown, options: ValidateOptions = {}): Prepar
       target: target.index,
       kind: edge.kind,
       on: new Set(edge.kind === "fallback" ? (edge.on ?? ["error", "timeout"]) : []),
-      ...(edge.sourceHandle !== undefined && edge.sourceHandle !== "out" ? { handle: edge.sourceHandle } : {}),
+      // "out" names the single port of a plain node, but on a router it is a route like any other.
+      ...(edge.sourceHandle !== undefined && (edge.sourceHandle !== "out" || source.definition.outputPorts) ? { handle: edge.sourceHandle } : {}),
       ...(edge.threshold !== undefined ? { threshold: edge.threshold } : {}),
     };
     (edge.kind === "data" ? target.incomingData : target.incomingFallback).push(planEdge);

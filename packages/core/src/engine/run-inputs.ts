@@ -20,11 +20,12 @@ export function resolveRunInputs(declared: readonly FlowInput[], given: Record<s
       if (input.required !== false) problems.push(`missing input '${input.name}'${input.description ? ` (${input.description})` : ""}`);
       continue;
     }
-    const converted = convert(input, raw);
-    if (typeof converted === "string" && converted.startsWith("!")) {
-      problems.push(converted.slice(1));
+    const conversion = convert(input, raw);
+    if (!conversion.ok) {
+      problems.push(conversion.problem);
       continue;
     }
+    const converted = conversion.value;
     const size = typeof converted === "string" ? converted.length : JSON.stringify(converted).length;
     if (size > FLOW_LIMITS.inputValueChars) {
       problems.push(`input '${input.name}' is ${size} characters; the limit is ${FLOW_LIMITS.inputValueChars}`);
@@ -35,25 +36,28 @@ export function resolveRunInputs(declared: readonly FlowInput[], given: Record<s
   return problems.length > 0 ? { ok: false, problems } : { ok: true, values };
 }
 
-/** Converts a raw value to the input's type; a string starting with "!" is a problem. */
-function convert(input: FlowInput, raw: unknown): unknown {
-  const wrong = `!input '${input.name}' must be a ${input.type}, got ${JSON.stringify(raw).slice(0, 60)}`;
+type Conversion = { ok: true; value: unknown } | { ok: false; problem: string };
+
+/** Converts a raw value to the input's type. (A result type, not a "!"-prefixed string: string inputs may start with "!".) */
+function convert(input: FlowInput, raw: unknown): Conversion {
+  const wrong: Conversion = { ok: false, problem: `input '${input.name}' must be a ${input.type}, got ${JSON.stringify(raw).slice(0, 60)}` };
+  const ok = (value: unknown): Conversion => ({ ok: true, value });
   switch (input.type) {
     case "string":
-      return typeof raw === "string" ? raw : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : wrong;
+      return typeof raw === "string" ? ok(raw) : typeof raw === "number" || typeof raw === "boolean" ? ok(String(raw)) : wrong;
     case "number": {
       const value = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : raw;
-      return typeof value === "number" && Number.isFinite(value) ? value : wrong;
+      return typeof value === "number" && Number.isFinite(value) ? ok(value) : wrong;
     }
     case "boolean":
-      if (typeof raw === "boolean") return raw;
-      return raw === "true" ? true : raw === "false" ? false : wrong;
+      if (typeof raw === "boolean") return ok(raw);
+      return raw === "true" ? ok(true) : raw === "false" ? ok(false) : wrong;
     case "json":
-      if (typeof raw !== "string") return raw;
+      if (typeof raw !== "string") return ok(raw);
       try {
-        return JSON.parse(raw) as unknown;
+        return ok(JSON.parse(raw) as unknown);
       } catch {
-        return `!input '${input.name}' must be JSON`;
+        return { ok: false, problem: `input '${input.name}' must be JSON` };
       }
   }
 }

@@ -78,7 +78,8 @@ export function resolveReference(ref: TemplateReference, scope: TemplateScope): 
   if (ref.kind === "input") return scope.input(ref.name);
   let value: unknown = scope.node(ref.nodeId);
   if (value === undefined) return undefined;
-  if (ref.path.length === 0) return (value as Record<string, unknown>).value;
+  // Own properties only, as everywhere else here: an inherited `value` is not the node's main value.
+  if (ref.path.length === 0) return Object.hasOwn(value as object, "value") ? (value as Record<string, unknown>).value : undefined;
   for (const key of ref.path) {
     if (value === null || typeof value !== "object" || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<string, unknown>)[key];

@@ -24,6 +24,8 @@ export class ScriptedGateway implements ModelGateway {
 
   async generate(request: ModelRequest): Promise<ModelResult> {
     this.calls.push(request);
+    // Like fetch, a call made with an already-aborted signal fails at once.
+    if (request.signal.aborted) throw new ModelError("cancelled", "aborted");
     const entry = this.scripts[request.model];
     const script = Array.isArray(entry) ? entry[Math.min(request.attempt, entry.length) - 1] : entry;
     const outcome = typeof script === "function" ? script(request) : script;

@@ -44,21 +44,23 @@ export function validateFlow(raw: unknown, options: ValidateOptions = {}): Valid
   const definitions = new Map<string, NodeDefinition>();
   const seen = new Set<string>();
   for (const node of nodes) {
-    if (seen.has(node.id)) problems.push(problem("duplicate-node-id", `node id '${node.id}' is used twice`, { nodeId: node.id }));
+    const duplicate = seen.has(node.id);
+    if (duplicate) problems.push(problem("duplicate-node-id", `node id '${node.id}' is used twice`, { nodeId: node.id }));
     seen.add(node.id);
     const definition = nodeDefinition(node.type);
     if (!definition) {
       problems.push(problem("unknown-node-type", `node '${node.id}' has unknown type '${node.type}'`, { nodeId: node.id }));
       continue;
     }
-    definitions.set(node.id, definition);
+    if (!duplicate) definitions.set(node.id, definition);
     const data = definition.data.safeParse(node.data ?? {});
     if (!data.success) {
       const index = Array.isArray(input.nodes) ? input.nodes.findIndex((n) => (n as { id?: unknown } | null)?.id === node.id) : -1;
       problems.push(...zodProblems(data.error, input, ["nodes", index, "data"]));
       continue;
     }
-    nodeData.set(node.id, data.data);
+    // Like the graph, keep the first node of a duplicated id, so the duplicate cannot mask the first one's problems.
+    if (!duplicate) nodeData.set(node.id, data.data);
   }
 
   const definitionOf = (id: string) => definitions.get(id);
@@ -72,10 +74,11 @@ export function validateFlow(raw: unknown, options: ValidateOptions = {}): Valid
     }
   }
   const declaredInputs = new Set([
-    ...(Array.isArray(input.inputs) ? input.inputs.map((i) => (i as { name?: unknown }).name).filter((n): n is string => typeof n === "string") : []),
+    // `?.`: the inputs have not been validated here, and `null` is valid JSON.
+    ...(Array.isArray(input.inputs) ? input.inputs.map((i) => (i as { name?: unknown } | null)?.name).filter((n): n is string => typeof n === "string") : []),
     ...nodes.filter((n) => n.type === "input").map((n) => inputName(n, nodeData.get(n.id))),
   ]);
-  problems.push(...checkReferences(nodes, nodeData, definitions, declaredInputs, references));
+  problems.push(...checkReferences([...graph.nodes.values()], nodeData, definitions, declaredInputs, references));
   problems.push(...checkCycles(graph, references));
   problems.push(...checkOutputs(nodes, nodeData));
 

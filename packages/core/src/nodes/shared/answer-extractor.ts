@@ -48,7 +48,10 @@ function normalize(text: string): string {
 function findChoice(text: string, choices: string): string | undefined {
   const set = `[${choices}]`;
   const patterns = [
-    new RegExp(`answer(?:\\s+is)?\\s*[:\\-]?\\s*\\(?\\**(${set})\\b`, "i"),
+    // A capital letter after "answer is"; a lowercase one only when nothing word-like follows it
+    // ("Answer: b" yes, "the answer is a city" no).
+    new RegExp(`[Aa]nswer(?:\\s+is)?\\s*[:\\-]?\\s*\\(?\\**(${set})\\b`),
+    new RegExp(`answer(?:\\s+is)?\\s*[:\\-]?\\s*\\(?\\**(${set})(?=\\s*(?:$|[).:,;!*\\]]))`, "i"),
     new RegExp(`^\\s*\\(?\\**(${set})\\**\\s*(?:[).:\\]]|$)`, "im"),
     new RegExp(`\\((${set})\\)`),
     new RegExp(`\\b(${set})\\b`),
