@@ -1,0 +1,7 @@
+export { createModelGateway } from "./gateway";
+export type { GatewayConfig, CompatibleEndpoint } from "./config";
+export { BUILT_IN_ENDPOINTS } from "./config";
+export { modelCatalog, type CatalogGroup, type CatalogModel } from "./catalog";
+export { PRICE_TABLE, PRICES_AS_OF, listedPrice, priceOf, type PriceEntry } from "./pricing";
+export { SIM_PRESETS, SIM_MODEL_IDS, type SimPreset } from "./sim/presets";
+export { SIM_EMBED_DIMENSIONS, simEmbedding } from "./sim/embedding";

@@ -1,0 +1,36 @@
+import { createOpenAI } from "@ai-sdk/openai";
+import { describeHosted, missingKey, requireClient, type ProviderBackend } from "./backend";
+import type { GatewayConfig } from "./config";
+import { embedCall } from "./embed-call";
+import { priceOf } from "./pricing";
+import { logprobsFrom, streamCall } from "./stream-call";
+
+const DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+/** `openai:*` through the chat-completions API, the OpenAI API that returns token logprobs. */
+export function openaiBackend(config: GatewayConfig, secrets: readonly string[]): ProviderBackend {
+  // An explicit baseURL keeps the SDK from falling back to OPENAI_BASE_URL in the environment.
+  const client = config.openaiApiKey
+    ? createOpenAI({
+        apiKey: config.openaiApiKey,
+        baseURL: config.openaiBaseURL ?? DEFAULT_BASE_URL,
+      })
+    : undefined;
+  const problem = client ? undefined : missingKey("OpenAI", "OPENAI_API_KEY");
+
+  return {
+    problem,
+    describe: (_id, model) => describeHosted(model, priceOf(model, config.priceOverrides), problem),
+    generate: async (id, request) =>
+      streamCall({
+        prefix: "openai",
+        model: requireClient(client, request.model, problem).chat(id.name),
+        request,
+        secrets,
+        providerOptions: request.logprobs ? { openai: { logprobs: true } } : undefined,
+        readLogprobs: (metadata) => logprobsFrom(metadata?.openai?.logprobs),
+      }),
+    embed: async (id, request) =>
+      embedCall(requireClient(client, request.model, problem).embedding(id.name), request, secrets),
+  };
+}
