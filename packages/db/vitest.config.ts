@@ -1,0 +1,5 @@
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  test: { name: "db", include: ["src/**/*.test.ts"], testTimeout: 60000 },
+});
