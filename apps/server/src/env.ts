@@ -35,6 +35,25 @@ export const envSchema = z.object({
   SWITCHYARD_PRICES: jsonVar(priceSchema).optional(),
   /** Where the CLI keeps memory-node conversations. */
   SWITCHYARD_HOME: z.string().default(".switchyard"),
+
+  // ── server ──
+  /** Postgres to use; without it `start` runs an embedded PostgreSQL under SWITCHYARD_DATA_DIR. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  /** The origin people reach the app at (cookies, CSRF checks); http://localhost:PORT by default. */
+  PUBLIC_URL: z.url().optional(),
+  SWITCHYARD_DATA_DIR: z.string().default(".data"),
+  /** Signs session cookies. Generated once into the data directory when absent. */
+  SWITCHYARD_AUTH_SECRET: z.string().min(32).optional(),
+  /** 32 bytes, base64: encrypts provider keys at rest. Generated once into the data directory when absent. */
+  SWITCHYARD_CREDENTIAL_KEY: z.string().optional(),
+  /** Runs one worker executes at once. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** How long a worker's hold on a run lasts without renewal (crash detection). */
+  SWITCHYARD_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
+  /** `start` runs a worker in process unless this is "false". */
+  SWITCHYARD_IN_PROCESS_WORKER: z.enum(["true", "false"]).default("true"),
 });
 
 export type Env = z.output<typeof envSchema>;

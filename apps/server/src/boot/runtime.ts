@@ -1,0 +1,117 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import PgBoss from "pg-boss";
+import { createAuth, CredentialVault, workspaceKeys, type ApiServices } from "@switchyard/api";
+import { createDb, ensureDatabase, migrateDatabase, type Db } from "@switchyard/db";
+import type { Env } from "../env";
+import { gatewayConfigFromEnv } from "../gateway";
+import { providerServices } from "../providers";
+import { PgListener } from "../db/pg-listener";
+import { createAppServer } from "../http/app-server";
+import { pgRunEventSource } from "../runs/pg-run-events";
+import { pgBossRunQueue } from "../queue/run-queue";
+import { RUN_QUEUE } from "../queue/channels";
+import { RunWorker } from "../worker/run-worker";
+import { loadOrCreateSecret } from "./secrets";
+import { loadTemplates } from "./templates";
+import { EXAMPLES_DIR, WEB_ROOT } from "./paths";
+
+export interface Runtime {
+  db: Db;
+  databaseUrl: string;
+  url?: string;
+  worker?: RunWorker;
+  /** Stops taking requests, hands in-flight runs back to the queue, closes everything. */
+  shutdown(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  http: boolean;
+  worker: boolean;
+  log(message: string): void;
+}
+
+/**
+ * Brings Switchyard up: database (embedded when no DATABASE_URL), migrations, the queue, and
+ * then the HTTP server and/or a worker. `start` uses both; `worker` processes only the second.
+ */
+export async function startRuntime(env: Env, options: RuntimeOptions): Promise<Runtime> {
+  const { log } = options;
+  const dataDir = path.resolve(env.SWITCHYARD_DATA_DIR);
+  const database = await ensureDatabase({ dataDir: path.join(dataDir, "postgres"), ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}) });
+  if (!env.DATABASE_URL) log(`using embedded PostgreSQL in ${path.join(dataDir, "postgres")}`);
+  await migrateDatabase(database.databaseUrl);
+  const db = createDb(database.databaseUrl);
+  const boss = new PgBoss({ connectionString: database.databaseUrl, schema: "pgboss", max: 4 });
+  boss.on("error", (error) => log(`queue: ${error.message}`));
+  await boss.start();
+  await boss.createQueue(RUN_QUEUE, { name: RUN_QUEUE, policy: "standard", retryLimit: 3, retryDelay: 1, expireInSeconds: 23 * 3600 });
+  const listener = new PgListener(database.databaseUrl, log);
+  const vault = new CredentialVault(await loadOrCreateSecret(env.SWITCHYARD_CREDENTIAL_KEY, dataDir, "credential.key", 32, log));
+  const providers = providerServices(gatewayConfigFromEnv(env));
+
+  const worker = options.worker
+    ? new RunWorker({
+        db,
+        boss,
+        listener,
+        workerId: `worker-${randomUUID().slice(0, 8)}`,
+        gatewayFor: async (workspaceId) => providers.gatewayFor(await workspaceKeys(db, vault, workspaceId)),
+        concurrency: env.WORKER_CONCURRENCY,
+        leaseMs: env.SWITCHYARD_LEASE_MS,
+        log,
+      })
+    : undefined;
+  await worker?.start();
+
+  let server: Server | undefined;
+  let url: string | undefined;
+  if (options.http) {
+    const templates = await loadTemplates(EXAMPLES_DIR);
+    const services: ApiServices = {
+      queue: pgBossRunQueue(boss, db, () => worker?.wake()),
+      events: pgRunEventSource(db, listener),
+      vault,
+      providers,
+      templates: () => templates,
+    };
+    const secret = env.SWITCHYARD_AUTH_SECRET ?? (await loadOrCreateSecret(undefined, dataDir, "auth.secret", 32, log)).toString("base64");
+    server = await listen(env, (publicOrigin) => createAppServer({ db, auth: createAuth({ db, secret, baseURL: publicOrigin }), services, publicOrigin, webRoot: WEB_ROOT, log }));
+    const address = server.address() as AddressInfo;
+    url = env.PUBLIC_URL ?? `http://localhost:${address.port}`;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      if (server) {
+        server.close();
+        server.closeAllConnections();
+      }
+      await worker?.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
+      await listener.close();
+      await db.$disconnect();
+      await database.stop();
+    })());
+  return { db, databaseUrl: database.databaseUrl, ...(url ? { url } : {}), ...(worker ? { worker } : {}), shutdown };
+}
+
+/** Listens on PORT (0 = any free port); the public origin is known only once the port is. */
+async function listen(env: Env, create: (publicOrigin: string) => Server): Promise<Server> {
+  if (env.PORT !== 0 || env.PUBLIC_URL) {
+    const server = create(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
+    await new Promise<void>((resolve, reject) => server.once("error", reject).listen(env.PORT, env.HOST, resolve));
+    return server;
+  }
+  const probe = await new Promise<number>((resolve, reject) => {
+    const s = create("http://localhost").once("error", reject);
+    s.listen(0, env.HOST, () => {
+      const port = (s.address() as AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+  return listen({ ...env, PORT: probe }, create);
+}

@@ -1,0 +1,62 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
+import { toNodeHandler } from "better-auth/node";
+import { appRouter, type ApiServices, type Auth } from "@switchyard/api";
+import { FLOW_LIMITS } from "@switchyard/core";
+import type { Db } from "@switchyard/db";
+import { createRequestContext } from "./context";
+import { handleRest } from "./rest-runs";
+import { isCrossSiteWrite } from "./same-origin";
+import { sendJson } from "./json";
+import { serveStatic } from "./static-files";
+
+export interface AppServerOptions {
+  db: Db;
+  auth: Auth;
+  services: ApiServices;
+  publicOrigin: string;
+  /** The built web app (apps/web/dist). */
+  webRoot: string;
+  log(message: string): void;
+}
+
+/**
+ * One HTTP server for everything: better-auth under /api/auth, tRPC (queries, mutations and SSE
+ * subscriptions) under /api/trpc, REST for programs under /api/v1, the web app everywhere else.
+ */
+export function createAppServer(options: AppServerOptions): Server {
+  const authHandler = toNodeHandler(options.auth);
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", options.publicOrigin);
+    res.setHeader("x-content-type-options", "nosniff");
+    res.setHeader("referrer-policy", "same-origin");
+    if (url.pathname === "/healthz") return sendJson(res, 200, { ok: true });
+    if (url.pathname.startsWith("/api/") && isCrossSiteWrite(req, options.publicOrigin)) {
+      return sendJson(res, 403, { error: { code: "cross_site", message: "Cross-site requests may not change anything." } });
+    }
+    if (url.pathname.startsWith("/api/auth/")) return authHandler(req, res);
+    if (url.pathname.startsWith("/api/trpc/")) {
+      return nodeHTTPRequestHandler({
+        router: appRouter,
+        req,
+        res,
+        path: url.pathname.slice("/api/trpc/".length),
+        maxBodySize: FLOW_LIMITS.documentBytes + 100_000,
+        createContext: ({ req: request }) => createRequestContext(request, options),
+        onError: ({ error, path }) => {
+          if (error.code === "INTERNAL_SERVER_ERROR") options.log(`tRPC ${path ?? "?"}: ${error.message}${error.cause ? ` (${String(error.cause)})` : ""}`);
+        },
+      });
+    }
+    if (url.pathname.startsWith("/api/v1/")) return handleRest(req, res, url, options);
+    if (url.pathname.startsWith("/api/")) return sendJson(res, 404, { error: { code: "not_found", message: `No route ${url.pathname}` } });
+    return serveStatic(req, res, options.webRoot);
+  };
+  return createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      options.log(`request ${req.method} ${req.url}: ${(error as Error).message}`);
+      if (!res.headersSent) sendJson(res, 500, { error: { code: "internal", message: "Something went wrong on our side." } });
+      else res.end();
+    });
+  });
+}

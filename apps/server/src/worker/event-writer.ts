@@ -1,0 +1,68 @@
+import { isTerminalEvent, type RunEvent } from "@switchyard/core";
+import { appendRunEvents } from "@switchyard/api";
+import type { Db } from "@switchyard/db";
+
+/** How long events may wait to share a database write. Short: the canvas is watching. */
+const BATCH_MS = 15;
+const BATCH_MAX = 200;
+
+/**
+ * Persists a run's events in order, batched: one transaction per batch appends the events, the
+ * node results they settle and the run's totals, and NOTIFYs listeners. Node results are flushed
+ * at once, so a crash loses as little finished (paid-for) work as possible.
+ */
+export class EventWriter {
+  private buffer: RunEvent[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private chain: Promise<void> = Promise.resolve();
+  private sealed = false;
+  private failure: unknown;
+
+  constructor(
+    private readonly db: Db,
+    private readonly runId: string,
+    private readonly onFailure: (error: unknown) => void,
+  ) {}
+
+  push(event: RunEvent): void {
+    if (this.sealed) return;
+    this.buffer.push(event);
+    const urgent = event.type === "node.completed" || event.type === "node.failed" || isTerminalEvent(event);
+    if (urgent || this.buffer.length >= BATCH_MAX) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.buffer.length === 0) return;
+    const batch = this.buffer;
+    this.buffer = [];
+    this.chain = this.chain.then(async () => {
+      if (this.failure) return;
+      try {
+        await appendRunEvents(this.db, this.runId, batch);
+      } catch (error) {
+        this.failure = error;
+        this.onFailure(error);
+      }
+    });
+  }
+
+  /** Writes what is buffered and waits for every write. */
+  async close(): Promise<void> {
+    this.flush();
+    await this.chain;
+    if (this.failure) throw this.failure;
+  }
+
+  /**
+   * Stops persisting: used when this worker hands the run back (shutdown, lost lease). What was
+   * pushed before is still written; what the aborted engine emits afterwards is not.
+   */
+  async seal(): Promise<void> {
+    this.flush();
+    this.sealed = true;
+    await this.chain;
+  }
+}

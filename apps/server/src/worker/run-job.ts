@@ -1,0 +1,86 @@
+import { prepareFlow, runFlow, type ModelGateway, type SettledNode } from "@switchyard/core";
+import { appendRunEvents } from "@switchyard/api";
+import type { Db } from "@switchyard/db";
+import { EventWriter } from "./event-writer";
+import type { RunLease } from "./lease";
+import { PgMemoryStore } from "./pg-memory-store";
+import { dbSubflows } from "./db-subflows";
+
+export interface RunJobDeps {
+  db: Db;
+  lease: RunLease;
+  gatewayFor(workspaceId: string): Promise<ModelGateway>;
+  log(message: string): void;
+}
+
+/** How a worker can stop a run it holds: cancel it for good, or hand it back to the queue. */
+export interface RunHandle {
+  cancel(reason: string): void;
+  handBack(): Promise<void>;
+}
+
+/**
+ * Executes one run on this worker: claims it, resumes from the node results already persisted
+ * (completed model calls are not made, or paid for, again), streams events to the database.
+ */
+export async function executeRun(deps: RunJobDeps, runId: string, register: (handle: RunHandle | undefined) => void): Promise<void> {
+  const { db, lease } = deps;
+  if (!(await lease.claim(runId))) return;
+  const run = await db.run.findUniqueOrThrow({
+    where: { id: runId },
+    select: { workspaceId: true, inputs: true, seed: true, budgetUsd: true, lastSeq: true, cancelRequested: true, startedAt: true, flowVersion: { select: { document: true } } },
+  });
+  const results = await db.nodeResult.findMany({ where: { runId }, select: { nodeId: true, result: true } });
+  const totals = { outputs: {}, costUsd: 0, tokens: { input: 0, output: 0 }, latencyMs: 0 };
+  const fail = async (code: string, message: string) =>
+    appendRunEvents(db, runId, [{ type: "run.failed", runId, seq: run.lastSeq + 1, time: new Date().toISOString(), ...totals, error: { code, message } }]);
+
+  if (run.cancelRequested) {
+    await appendRunEvents(db, runId, [{ type: "run.cancelled", runId, seq: run.lastSeq + 1, time: new Date().toISOString(), ...totals, reason: "cancelled" }]);
+    return;
+  }
+  const prepared = prepareFlow(run.flowVersion.document);
+  if (!prepared.ok) return fail("invalid_flow", prepared.problems.find((p) => p.severity === "error")?.message ?? "invalid flow");
+
+  const controller = new AbortController();
+  let handedBack = false;
+  const writer = new EventWriter(db, runId, (error) => {
+    deps.log(`run ${runId}: could not persist events (${(error as Error).message}); handing the run back`);
+    void handBack();
+  });
+  const handBack = async () => {
+    if (handedBack) return;
+    handedBack = true;
+    await writer.seal();
+    controller.abort("handed back");
+    await lease.release(runId).catch(() => undefined);
+  };
+  register({ cancel: (reason) => controller.abort(reason), handBack });
+  const renewal = setInterval(() => {
+    lease.renew(runId).then(
+      (held) => (held ? undefined : handBack()),
+      () => undefined,
+    );
+  }, Math.max(500, lease.leaseMs / 3));
+
+  try {
+    const resumed = Object.fromEntries(results.map((r) => [r.nodeId, r.result as unknown as SettledNode]));
+    const resuming = run.lastSeq > 0;
+    await runFlow(prepared.flow, {
+      gateway: await deps.gatewayFor(run.workspaceId),
+      inputs: run.inputs as Record<string, unknown>,
+      seed: run.seed,
+      runId,
+      signal: controller.signal,
+      onEvent: (event) => writer.push(event),
+      memory: new PgMemoryStore(db, run.workspaceId),
+      subflows: dbSubflows(db, run.workspaceId),
+      ...(run.budgetUsd !== null ? { budgetUsd: run.budgetUsd } : {}),
+      ...(resuming ? { resume: { nodes: resumed, nextSeq: run.lastSeq + 1, ...(run.startedAt ? { startedAt: run.startedAt.getTime() } : {}) } } : {}),
+    });
+    if (!handedBack) await writer.close();
+  } finally {
+    clearInterval(renewal);
+    register(undefined);
+  }
+}

@@ -1,0 +1,21 @@
+import { createCallerFactory, router } from "./trpc";
+import { apiKeysRouter } from "./routers/api-keys";
+import { catalogRouter } from "./routers/catalog";
+import { credentialsRouter } from "./routers/credentials";
+import { flowsRouter } from "./routers/flows";
+import { meRouter } from "./routers/me";
+import { runsRouter } from "./routers/runs";
+
+export const appRouter = router({
+  me: meRouter,
+  flows: flowsRouter,
+  runs: runsRouter,
+  catalog: catalogRouter,
+  credentials: credentialsRouter,
+  apiKeys: apiKeysRouter,
+});
+
+/** The API's type, imported (types only) by the web app. */
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

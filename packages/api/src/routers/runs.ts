@@ -1,0 +1,69 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { TRPCError, tracked } from "@trpc/server";
+import { z } from "zod";
+import { isTerminalEvent } from "@switchyard/core";
+import { nodeResultSelect, runDetailSelect, runSummarySelect } from "@switchyard/db";
+import { authedProcedure } from "../trpc";
+import { requireFlowRole, requireRunRole } from "../access";
+import { startRun } from "../runs/start-run";
+import { cancelRun } from "../runs/cancel-run";
+
+const id = z.string().min(1).max(100);
+
+export const runsRouter = {
+  start: authedProcedure
+    .input(
+      z.object({
+        flowId: id,
+        version: z.number().int().positive().optional(),
+        inputs: z.record(z.string().max(64), z.unknown()).default({}),
+        seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+        budgetUsd: z.number().positive().max(10_000).optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await requireFlowRole(ctx.db, ctx.user.id, input.flowId, "editor");
+      return startRun(ctx.db, ctx.services, { ...input, userId: ctx.user.id });
+    }),
+
+  cancel: authedProcedure.input(z.object({ runId: id })).mutation(async ({ ctx, input }) => {
+    await requireRunRole(ctx.db, ctx.user.id, input.runId, "editor");
+    return cancelRun(ctx.db, ctx.services, input.runId);
+  }),
+
+  list: authedProcedure
+    .input(z.object({ flowId: id, limit: z.number().int().min(1).max(200).default(50), cursor: id.optional() }))
+    .query(async ({ ctx, input }) => {
+      await requireFlowRole(ctx.db, ctx.user.id, input.flowId, "viewer");
+      const runs = await ctx.db.run.findMany({
+        where: { flowId: input.flowId },
+        select: runSummarySelect,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: input.limit + 1,
+        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      });
+      const next = runs.length > input.limit ? runs.pop()?.id : undefined;
+      return { runs, nextCursor: next ?? null };
+    }),
+
+  byId: authedProcedure.input(z.object({ runId: id })).query(async ({ ctx, input }) => {
+    await requireRunRole(ctx.db, ctx.user.id, input.runId, "viewer");
+    const run = await ctx.db.run.findUniqueOrThrow({ where: { id: input.runId }, select: runDetailSelect });
+    const nodes = await ctx.db.nodeResult.findMany({ where: { runId: input.runId }, select: nodeResultSelect, orderBy: { createdAt: "asc" } });
+    return { ...run, nodes };
+  }),
+
+  /** Every event of a run, resumable: pass the last seq seen as `lastEventId` to get only later ones. */
+  onRunEvents: authedProcedure
+    .input(z.object({ runId: id, lastEventId: z.string().regex(/^\d+$/).nullish() }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      await requireRunRole(ctx.db, ctx.user.id, input.runId, "viewer");
+      const after = input.lastEventId ? Number(input.lastEventId) : 0;
+      const abort = signal ?? new AbortController().signal;
+      for await (const event of ctx.services.events.stream(input.runId, after, abort)) {
+        yield tracked(String(event.seq), event);
+        if (isTerminalEvent(event)) return;
+      }
+      if (!abort.aborted) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The event stream ended early; reconnect to resume." });
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,61 @@
+import { TRPCError } from "@trpc/server";
+import { FLOW_LIMITS, prepareFlow, resolveRunInputs } from "@switchyard/core";
+import type { Db, Prisma } from "@switchyard/db";
+import type { ApiServices } from "../services/api-services";
+
+export interface StartRunRequest {
+  flowId: string;
+  /** A saved version; the latest when absent. */
+  version?: number;
+  inputs: Record<string, unknown>;
+  seed?: number;
+  budgetUsd?: number;
+  userId?: string;
+  apiKeyId?: string;
+}
+
+/**
+ * Validates the flow and inputs, records the run as queued and puts it on the durable queue.
+ * Everything the user got wrong is reported before anything is written.
+ */
+export async function startRun(db: Db, services: ApiServices, request: StartRunRequest): Promise<{ runId: string; version: number }> {
+  const flow = await db.flow.findFirst({ where: { id: request.flowId, deletedAt: null }, select: { workspaceId: true, latestVersion: true } });
+  if (!flow) throw new TRPCError({ code: "NOT_FOUND", message: "Flow not found" });
+  const versionNumber = request.version ?? flow.latestVersion;
+  const version = await db.flowVersion.findUnique({ where: { flowId_version: { flowId: request.flowId, version: versionNumber } }, select: { id: true, document: true } });
+  if (!version) throw new TRPCError({ code: "NOT_FOUND", message: `Version ${versionNumber} of this flow not found` });
+
+  const inputSize = JSON.stringify(request.inputs).length;
+  if (inputSize > FLOW_LIMITS.inputValueChars) {
+    throw new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `The run inputs are ${inputSize} characters; the limit is ${FLOW_LIMITS.inputValueChars}.` });
+  }
+  const prepared = prepareFlow(version.document, { checkModel: (model) => services.providers.checkModel(model) });
+  if (!prepared.ok) {
+    const errors = prepared.problems.filter((p) => p.severity === "error");
+    throw new TRPCError({ code: "BAD_REQUEST", message: `This flow can't run yet: ${errors.slice(0, 5).map((p) => p.message).join("; ")}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ""}` });
+  }
+  const inputs = resolveRunInputs(prepared.flow.inputs, request.inputs);
+  if (!inputs.ok) throw new TRPCError({ code: "BAD_REQUEST", message: `Bad input: ${inputs.problems.join("; ")}` });
+
+  const run = await db.run.create({
+    data: {
+      flowId: request.flowId,
+      flowVersionId: version.id,
+      workspaceId: flow.workspaceId,
+      inputs: inputs.values as Prisma.InputJsonValue,
+      seed: request.seed ?? Math.floor(Math.random() * 2 ** 31),
+      ...(request.budgetUsd !== undefined ? { budgetUsd: request.budgetUsd } : {}),
+      ...(request.userId ? { createdById: request.userId } : {}),
+      ...(request.apiKeyId ? { apiKeyId: request.apiKeyId } : {}),
+    },
+    select: { id: true },
+  });
+  try {
+    await services.queue.enqueue(run.id);
+  } catch (error) {
+    // No half-written records: a run that never reached the queue is not left looking queued.
+    await db.run.delete({ where: { id: run.id } });
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The run queue is unavailable; please try again.", cause: error });
+  }
+  return { runId: run.id, version: versionNumber };
+}

@@ -1,0 +1,53 @@
+import type { RunEvent } from "@switchyard/core";
+import type { CredentialVault } from "./credential-vault";
+
+/** Starts and stops runs on the durable queue (pg-boss in the server). */
+export interface RunQueue {
+  enqueue(runId: string): Promise<void>;
+  /** Asks whichever worker holds the run to abort it. */
+  requestCancel(runId: string): Promise<void>;
+}
+
+/** A run's events, persisted ones first, then live ones, each exactly once, in seq order. */
+export interface RunEventSource {
+  stream(runId: string, afterSeq: number, signal: AbortSignal): AsyncIterable<RunEvent>;
+}
+
+/** One provider's models for the model picker, with prices (USD per million tokens). */
+export interface ModelCatalogGroup {
+  provider: string;
+  label: string;
+  available: boolean;
+  /** Why its models can't be called (a missing key), when they can't. */
+  unavailable?: string;
+  models: {
+    id: string;
+    kind: "chat" | "embedding";
+    price?: { inputPerMTok: number; outputPerMTok: number };
+    priceSource?: string;
+    simulated: boolean;
+    available: boolean;
+  }[];
+}
+
+/** Provider knowledge the API needs without depending on SDKs (the server implements it). */
+export interface ProviderServices {
+  /** Models grouped by provider, `available` given these credentials (plus the server's environment). */
+  catalog(credentials: Record<string, string>): ModelCatalogGroup[];
+  /** Makes a tiny real call with the key; returns the models it unlocks or a readable error. */
+  testKey(provider: string, key: string): Promise<{ ok: true; models: string[] } | { ok: false; message: string }>;
+  /** Validation's model check: an unknown model is an error, a missing key only a warning. */
+  checkModel(model: string): { severity: "error" | "warning"; message: string } | undefined;
+  /** Provider names a credential may be stored for. */
+  credentialProviders: readonly string[];
+}
+
+/** Host capabilities injected into the API; tests pass real implementations against a real database. */
+export interface ApiServices {
+  queue: RunQueue;
+  events: RunEventSource;
+  vault: CredentialVault;
+  providers: ProviderServices;
+  /** Example flows offered as "New from template". */
+  templates: () => { id: string; name: string; description: string; document: unknown }[];
+}
