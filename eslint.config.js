@@ -37,4 +37,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ["apps/web/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [...sdkImports, "@switchyard/db", "@switchyard/providers", "@switchyard/server", "@prisma/*", "pg", "pg-boss", "node:*"],
+              message: "the web app runs in the browser: core for logic, the API for types only.",
+            },
+            { group: ["@switchyard/api", "@switchyard/api/*"], allowTypeImports: true, message: "import only the API's types (AppRouter) in the web app." },
+          ],
+        },
+      ],
+    },
+  },
 );
