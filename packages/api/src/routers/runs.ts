@@ -7,6 +7,7 @@ import { authedProcedure } from "../trpc";
 import { requireFlowRole, requireRunRole } from "../access";
 import { startRun } from "../runs/start-run";
 import { cancelRun } from "../runs/cancel-run";
+import { readRunEvents } from "../runs/run-event-store";
 
 const id = z.string().min(1).max(100);
 
@@ -51,6 +52,12 @@ export const runsRouter = {
     const run = await ctx.db.run.findUniqueOrThrow({ where: { id: input.runId }, select: runDetailSelect });
     const nodes = await ctx.db.nodeResult.findMany({ where: { runId: input.runId }, select: nodeResultSelect, orderBy: { createdAt: "asc" } });
     return { ...run, nodes };
+  }),
+
+  /** A finished (or running) run's persisted events, for inspection: timeline, attempts, prompts. */
+  events: authedProcedure.input(z.object({ runId: id, afterSeq: z.number().int().min(0).default(0) })).query(async ({ ctx, input }) => {
+    await requireRunRole(ctx.db, ctx.user.id, input.runId, "viewer");
+    return readRunEvents(ctx.db, input.runId, input.afterSeq, 20_000);
   }),
 
   /** Every event of a run, resumable: pass the last seq seen as `lastEventId` to get only later ones. */
