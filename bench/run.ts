@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import type { ScenarioResult } from "./engine/scenario";
 import { measureCli } from "./engine/cli-scenario";
+import { serverBench } from "./server/server-bench";
 
 /**
  * `pnpm bench`: engine overhead and concurrency on simulated models. Each engine scenario runs in a
@@ -58,5 +59,9 @@ async function cliBench(): Promise<void> {
 }
 
 console.log(`# Switchyard benchmarks (${new Date().toISOString()}, node ${process.version}${quick ? ", --quick" : ""})`);
-await engineBench();
-await cliBench();
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+if (!only || only === "engine") {
+  await engineBench();
+  await cliBench();
+}
+if (!only || only === "server") await serverBench(quick ? [20] : [10, 50, 200]);

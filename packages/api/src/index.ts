@@ -8,5 +8,5 @@ export { cancelRun } from "./runs/cancel-run";
 export { appendRunEvents, readRunEvents, RUN_EVENTS_CHANNEL } from "./runs/run-event-store";
 export { verifyApiKey, generateApiKey, type ApiKeyPrincipal } from "./auth/api-keys";
 export { requireFlowRole, requireRunRole, requireWorkspaceRole, atLeast, type Role } from "./access";
-export { createAuth, type Auth, type AuthOptions } from "./auth/auth";
+export { createAuth, CLIENT_IP_HEADER, type Auth, type AuthOptions } from "./auth/auth";
 export { ensurePersonalWorkspace } from "./auth/personal-workspace";

@@ -16,6 +16,7 @@ import { RUN_QUEUE } from "../queue/channels";
 import { RunWorker } from "../worker/run-worker";
 import { loadOrCreateSecret } from "./secrets";
 import { loadTemplates } from "./templates";
+import { GatewayCache } from "../worker/gateway-cache";
 import { EXAMPLES_DIR, WEB_ROOT } from "./paths";
 
 export interface Runtime {
@@ -43,7 +44,8 @@ export async function startRuntime(env: Env, options: RuntimeOptions): Promise<R
   const database = await ensureDatabase({ dataDir: path.join(dataDir, "postgres"), ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}) });
   if (!env.DATABASE_URL) log(`using embedded PostgreSQL in ${path.join(dataDir, "postgres")}`);
   await migrateDatabase(database.databaseUrl);
-  const db = createDb(database.databaseUrl);
+  // Workers write events for many runs at once; the API streams them: more than pg's default 10.
+  const db = createDb(database.databaseUrl, { poolSize: 20 });
   const boss = new PgBoss({ connectionString: database.databaseUrl, schema: "pgboss", max: 4 });
   boss.on("error", (error) => log(`queue: ${error.message}`));
   await boss.start();
@@ -52,13 +54,14 @@ export async function startRuntime(env: Env, options: RuntimeOptions): Promise<R
   const vault = new CredentialVault(await loadOrCreateSecret(env.SWITCHYARD_CREDENTIAL_KEY, dataDir, "credential.key", 32, log));
   const providers = providerServices(gatewayConfigFromEnv(env));
 
+  const gateways = new GatewayCache(providers.gatewayFor);
   const worker = options.worker
     ? new RunWorker({
         db,
         boss,
         listener,
         workerId: `worker-${randomUUID().slice(0, 8)}`,
-        gatewayFor: async (workspaceId) => providers.gatewayFor(await workspaceKeys(db, vault, workspaceId)),
+        gatewayFor: async (workspaceId) => gateways.get(await workspaceKeys(db, vault, workspaceId)),
         concurrency: env.WORKER_CONCURRENCY,
         leaseMs: env.SWITCHYARD_LEASE_MS,
         log,

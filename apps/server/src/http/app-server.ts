@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
 import { toNodeHandler } from "better-auth/node";
-import { appRouter, type ApiServices, type Auth } from "@switchyard/api";
+import { appRouter, CLIENT_IP_HEADER, type ApiServices, type Auth } from "@switchyard/api";
 import { FLOW_LIMITS } from "@switchyard/core";
 import type { Db } from "@switchyard/db";
 import { createRequestContext } from "./context";
@@ -34,7 +34,10 @@ export function createAppServer(options: AppServerOptions): Server {
     if (url.pathname.startsWith("/api/") && isCrossSiteWrite(req, options.publicOrigin)) {
       return sendJson(res, 403, { error: { code: "cross_site", message: "Cross-site requests may not change anything." } });
     }
-    if (url.pathname.startsWith("/api/auth/")) return authHandler(req, res);
+    if (url.pathname.startsWith("/api/auth/")) {
+      req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+      return authHandler(req, res);
+    }
     if (url.pathname.startsWith("/api/trpc/")) {
       return nodeHTTPRequestHandler({
         router: appRouter,

@@ -14,6 +14,7 @@ const BATCH_MAX = 200;
 export class EventWriter {
   private buffer: RunEvent[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private immediate: ReturnType<typeof setImmediate> | undefined;
   private chain: Promise<void> = Promise.resolve();
   private sealed = false;
   private failure: unknown;
@@ -28,13 +29,19 @@ export class EventWriter {
     if (this.sealed) return;
     this.buffer.push(event);
     const urgent = event.type === "node.completed" || event.type === "node.failed" || isTerminalEvent(event);
-    if (urgent || this.buffer.length >= BATCH_MAX) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
+    if (this.buffer.length >= BATCH_MAX) this.flush();
+    else if (urgent) {
+      // Settled nodes go out before anything else happens (crash safety), yet everything the
+      // engine emits in the same tick still shares the one transaction.
+      if (!this.immediate) this.immediate = setImmediate(() => this.flush());
+    } else this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
   }
 
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
     this.timer = undefined;
+    this.immediate = undefined;
     if (this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];

@@ -4,6 +4,9 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import type { Db } from "@switchyard/db";
 import { ensurePersonalWorkspace } from "./personal-workspace";
 
+/** Header carrying the connecting client's address to better-auth. */
+export const CLIENT_IP_HEADER = "x-switchyard-client-ip";
+
 export interface AuthOptions {
   db: Db;
   /** Signs session cookies; at least 32 random characters. */
@@ -42,6 +45,9 @@ export function createAuth(options: AuthOptions) {
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // The HTTP server sets this header from the socket (overwriting anything a client sent), so
+    // rate limits are per client address.
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
     rateLimit: {
       enabled: options.rateLimit ?? true,
       window: 60,
