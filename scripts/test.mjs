@@ -1,5 +1,5 @@
 // `npm test`: installs what is missing, then typecheck, lint and every test suite.
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ensureInstalled, pnpmCommand, ROOT, run } from "./bootstrap.mjs";
 
@@ -32,5 +32,19 @@ try {
 } catch {
   failed = 1;
 }
+let e2eStatus = 0;
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (existsSync(chromium)) {
+  console.log("\n▶ browser tests (Playwright, Chromium)");
+  e2eStatus = run(pnpm[0], [...pnpm.slice(1), "--filter", "@switchyard/e2e", "test"]);
+  if (e2eStatus !== 0) failed += 1;
+} else if (process.env.CI) {
+  console.error(`\n✗ ${chromium} is missing; CI must install Chromium (apt-get install chromium)`);
+  e2eStatus = 1;
+  failed += 1;
+} else {
+  console.warn(`\n! browser tests skipped: no Chromium at ${chromium} (install Debian's chromium or set CHROMIUM_PATH)`);
+}
+
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
-process.exit(status !== 0 || failed > 0 ? 1 : 0);
+process.exit(status !== 0 || failed > 0 || e2eStatus !== 0 ? 1 : 0);

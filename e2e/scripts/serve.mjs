@@ -1,0 +1,47 @@
+// Starts the real server for the browser tests: a fresh database (on the machine's PostgreSQL
+// when reachable, else embedded PostgreSQL in a temp folder), the built web app, one port.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const admin = process.env.E2E_ADMIN_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+async function freshDatabase() {
+  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+  } catch {
+    return undefined; // no PostgreSQL server here: the app falls back to embedded PostgreSQL
+  }
+  const name = `switchyard_e2e_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const build = spawnSync("pnpm", ["--filter", "@switchyard/web", "build"], { cwd: ROOT, stdio: "inherit" });
+if (build.status !== 0) process.exit(build.status ?? 1);
+const databaseUrl = await freshDatabase();
+const server = spawn(process.execPath, [path.join(ROOT, "apps/server/bin/server.mjs")], {
+  cwd: ROOT,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    PORT: process.env.E2E_PORT ?? "3210",
+    SWITCHYARD_DATA_DIR: mkdtempSync(path.join(tmpdir(), "switchyard-e2e-")),
+    SWITCHYARD_AUTH_SECRET: randomBytes(32).toString("hex"),
+    SWITCHYARD_CREDENTIAL_KEY: randomBytes(32).toString("base64"),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: "" }),
+  },
+});
+const stop = () => server.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", (code) => process.exit(code ?? 0));
