@@ -9,6 +9,11 @@ export function atLeast(role: Role, needed: Role): boolean {
   return RANK[role] >= RANK[needed];
 }
 
+// "an editor", "an owner", "a viewer": the messages are sentences a person reads.
+function withArticle(role: Role): string {
+  return `${role === "viewer" ? "a" : "an"} ${role}`;
+}
+
 /** Not found and forbidden look the same from outside, so ids of others' things leak nothing. */
 function notFound(what: string): TRPCError {
   return new TRPCError({ code: "NOT_FOUND", message: `${what} not found` });
@@ -19,7 +24,7 @@ export async function requireWorkspaceRole(db: Db, userId: string, workspaceId: 
   const membership = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } }, select: { role: true } });
   if (!membership) throw notFound("Workspace");
   if (!atLeast(membership.role, needed)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${needed} role in this workspace; you are a ${membership.role}.` });
+    throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${needed} role in this workspace; you are ${withArticle(membership.role)}.` });
   }
   return membership.role;
 }
@@ -42,7 +47,7 @@ export async function requireFlowRole(db: Db, userId: string, flowId: string, ne
   if (roles.length === 0) throw notFound("Flow");
   const role = roles.reduce((best, r) => (RANK[r] > RANK[best] ? r : best));
   if (!atLeast(role, needed)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: `You can view this flow but not change it (${needed} role needed; you are a ${role}).` });
+    throw new TRPCError({ code: "FORBIDDEN", message: `You can view this flow but not change it (${needed} role needed; you are ${withArticle(role)}).` });
   }
   return { role, workspaceId: flow.workspaceId };
 }

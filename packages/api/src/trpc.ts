@@ -10,9 +10,20 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof z.ZodError ? z.flattenError(error.cause) : null;
     const { stack: _stack, ...data } = shape.data;
-    return { ...shape, data: { ...data, zodError } };
+    // A ZodError's own message is its issues as JSON; a person should read sentences.
+    const message = error.cause instanceof z.ZodError ? readableIssues(error.cause) : unexpected(error) ? "Something went wrong on our side; please try again." : shape.message;
+    return { ...shape, message, data: { ...data, zodError } };
   },
 });
+
+function readableIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join(".")}: ${issue.message}` : issue.message)).join("; ");
+}
+
+/** tRPC wraps anything not thrown as a TRPCError and copies its message, which may quote SQL, code or paths. */
+function unexpected(error: TRPCError): boolean {
+  return error.code === "INTERNAL_SERVER_ERROR" && error.cause !== undefined && error.message === error.cause.message;
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -18,6 +18,8 @@ function emptyFlow(title: string) {
 async function saveVersion(db: Db, flowId: string, userId: string, document: unknown, message: string | undefined, baseVersion?: number) {
   const { document: parsed, problems } = documentForSave(document);
   return db.$transaction(async (tx) => {
+    // Lock the head first: two saves of the same base otherwise both write version N+1 and one dies on the unique index.
+    await tx.$queryRaw`SELECT id FROM "flow" WHERE id = ${flowId} FOR UPDATE`;
     const flow = await tx.flow.findUniqueOrThrow({ where: { id: flowId }, select: { latestVersion: true } });
     if (baseVersion !== undefined && baseVersion !== flow.latestVersion) {
       throw new TRPCError({ code: "CONFLICT", message: `Someone saved version ${flow.latestVersion} after the version ${baseVersion} you edited; reload to see it.` });
@@ -86,7 +88,8 @@ export const flowsRouter = {
     await requireFlowRole(ctx.db, ctx.user.id, input.id, "editor");
     const head = await ctx.db.flow.findUniqueOrThrow({ where: { id: input.id }, select: { latestVersion: true } });
     const current = await ctx.db.flowVersion.findUniqueOrThrow({ where: { flowId_version: { flowId: input.id, version: head.latestVersion } }, select: { document: true } });
-    return saveVersion(ctx.db, input.id, ctx.user.id, { ...(current.document as object), name: input.name }, `Renamed to ${input.name}`);
+    // Against the version just read: a save that lands in between is a conflict, not silently undone.
+    return saveVersion(ctx.db, input.id, ctx.user.id, { ...(current.document as object), name: input.name }, `Renamed to ${input.name}`, head.latestVersion);
   }),
 
   delete: authedProcedure.input(z.object({ id })).mutation(async ({ ctx, input }) => {

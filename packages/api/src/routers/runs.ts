@@ -41,7 +41,8 @@ export const runsRouter = {
         select: runSummarySelect,
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: input.limit + 1,
-        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+        // The cursor is the first run of the page (the one popped below), so it is included, not skipped.
+        ...(input.cursor ? { cursor: { id: input.cursor } } : {}),
       });
       const next = runs.length > input.limit ? runs.pop()?.id : undefined;
       return { runs, nextCursor: next ?? null };

@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { nodeCatalog } from "@switchyard/core";
+import { expectTrpcError, useTestApi, type TestUser } from "./support/harness";
+import { GOOD_KEY } from "./support/services";
+import { example } from "./support/flows";
+
+const t = useTestApi();
+let ada: TestUser;
+let grace: TestUser;
+let viewer: TestUser;
+
+beforeAll(async () => {
+  ada = await t.user("Ada");
+  grace = await t.user("Grace");
+  viewer = await t.user("Vic");
+  await t.join(viewer, ada.workspaceId, "viewer");
+});
+
+describe("catalog.nodes", () => {
+  it("lists every node type with ports and defaults, signed in or not", async () => {
+    const nodes = await t.anonymous().catalog.nodes();
+    expect(nodes).toEqual(nodeCatalog());
+    expect(nodes.map((n) => n.type)).toEqual(
+      expect.arrayContaining(["input", "output", "model", "vote", "gate", "router", "constant"]),
+    );
+    expect(nodes.find((n) => n.type === "gate")).toMatchObject({ defaults: { threshold: 0.8 } });
+  });
+});
+
+describe("catalog.templates", () => {
+  it("offers the example flows, each importable as it is", async () => {
+    const templates = await t.anonymous().catalog.templates();
+    expect(templates.map((tpl) => tpl.id)).toEqual([
+      "cascade",
+      "ensemble-vote",
+      "fallback-chain",
+      "hybrid",
+      "pipeline",
+      "routing",
+    ]);
+    const cascade = templates[0]!;
+    expect(cascade).toMatchObject({
+      name: "Cascade with fallback",
+      description: expect.stringContaining("confidence gate"),
+    });
+    expect(cascade.document).toEqual(example("cascade"));
+    expect(
+      await ada.api.flows.import({ workspaceId: ada.workspaceId, document: cascade.document }),
+    ).toMatchObject({ version: 1, problems: [] });
+  });
+});
+
+describe("catalog.models", () => {
+  it("groups models by provider and marks keyed ones available once the workspace stores a key", async () => {
+    const before = await viewer.api.catalog.models({ workspaceId: ada.workspaceId });
+    expect(before.map((g) => [g.provider, g.available])).toEqual([
+      ["sim", true],
+      ["openai", false],
+    ]);
+    expect(before[0]!.models.map((m) => m.id)).toEqual(["sim:fast", "sim:strong"]);
+    expect(before[1]!.unavailable).toBe("No OpenAI key is stored for this workspace.");
+
+    await ada.api.credentials.set({
+      workspaceId: ada.workspaceId,
+      provider: "openai",
+      key: GOOD_KEY,
+    });
+    const after = await viewer.api.catalog.models({ workspaceId: ada.workspaceId });
+    expect(after[1]).toMatchObject({
+      provider: "openai",
+      available: true,
+      models: [{ id: "openai:gpt-4o-mini", available: true }],
+    });
+    expect(JSON.stringify(after)).not.toContain(GOOD_KEY);
+    // Another workspace's key does not unlock anything here.
+    expect((await grace.api.catalog.models({ workspaceId: grace.workspaceId }))[1]!.available).toBe(
+      false,
+    );
+  });
+
+  it("says a workspace the caller is not in is not found", async () => {
+    await expectTrpcError(
+      grace.api.catalog.models({ workspaceId: ada.workspaceId }),
+      "NOT_FOUND",
+      "Workspace not found",
+    );
+    await expectTrpcError(
+      ada.api.catalog.models({ workspaceId: "no-such-workspace" }),
+      "NOT_FOUND",
+      "Workspace not found",
+    );
+  });
+});

@@ -1,0 +1,185 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { isTrackedEnvelope } from "@trpc/server";
+import type { RunEvent } from "@switchyard/core";
+import { appendRunEvents } from "../src/runs/run-event-store";
+import { expectTrpcError, useTestApi, type TestUser } from "./support/harness";
+import { askFlow } from "./support/flows";
+
+const t = useTestApi();
+let ada: TestUser;
+let grace: TestUser;
+let viewer: TestUser;
+let flowId: string;
+
+beforeAll(async () => {
+  ada = await t.user("Ada");
+  grace = await t.user("Grace");
+  viewer = await t.user("Vic");
+  await t.join(viewer, ada.workspaceId, "viewer");
+  flowId = (await ada.api.flows.import({ workspaceId: ada.workspaceId, document: askFlow() })).id;
+});
+
+const startRun = async () =>
+  (await ada.api.runs.start({ flowId, inputs: { question: "Capital of Australia?" } })).runId;
+
+/** The events a worker would write for one run of the ask flow, by seq. */
+function workerEvents(runId: string): RunEvent[] {
+  const time = new Date().toISOString();
+  const usage = { input: 4, output: 2 };
+  return [
+    {
+      type: "run.started",
+      runId,
+      seq: 1,
+      time,
+      flowName: "Ask",
+      inputs: { question: "Capital of Australia?" },
+      seed: 1,
+    },
+    { type: "node.started", runId, seq: 2, time, nodeId: "ask", nodeType: "model" },
+    { type: "node.delta", runId, seq: 3, time, nodeId: "ask", text: "Canberra", attempt: 1 },
+    {
+      type: "node.completed",
+      runId,
+      seq: 4,
+      time,
+      nodeId: "ask",
+      nodeType: "model",
+      output: { text: "Canberra." },
+      usage,
+      costUsd: 0.001,
+      latencyMs: 20,
+    },
+    {
+      type: "run.completed",
+      runId,
+      seq: 5,
+      time,
+      outputs: { answer: "Canberra." },
+      costUsd: 0.001,
+      tokens: usage,
+      latencyMs: 25,
+    },
+  ];
+}
+
+/**
+ * A tracked event as the server yields it. The caller's type says `{ id, data }` (the shape a
+ * client receives), but on the server the caller hands over tRPC's `tracked()` envelope.
+ */
+function trackedEvent(item: unknown): { id: string; event: RunEvent } {
+  if (isTrackedEnvelope<RunEvent>(item)) return { id: item[0], event: item[1] };
+  const { id, data } = item as { id: string; data: RunEvent };
+  return { id, event: data };
+}
+
+/** Reads a subscription to its end: each tracked id with its event. */
+async function collect(stream: AsyncIterable<unknown>): Promise<{ id: string; event: RunEvent }[]> {
+  const seen: { id: string; event: RunEvent }[] = [];
+  for await (const item of stream) seen.push(trackedEvent(item));
+  return seen;
+}
+
+describe("runs.onRunEvents", () => {
+  it("replays a finished run's events in order and ends at the terminal one", async () => {
+    const runId = await startRun();
+    const events = workerEvents(runId);
+    await appendRunEvents(t.db, runId, events);
+    const seen = await collect(await viewer.api.runs.onRunEvents({ runId }));
+    expect(seen.map((s) => s.id)).toEqual(["1", "2", "3", "4", "5"]);
+    expect(seen.map((s) => s.event)).toEqual(events);
+  });
+
+  it("resumes after lastEventId with the later events only, each once, including ones written while it listens", async () => {
+    const runId = await startRun();
+    const events = workerEvents(runId);
+    await appendRunEvents(t.db, runId, events.slice(0, 3));
+
+    const reading = collect(await ada.api.runs.onRunEvents({ runId, lastEventId: "2" }));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await appendRunEvents(t.db, runId, events.slice(3, 4));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await appendRunEvents(t.db, runId, events.slice(4));
+
+    const seen = await reading;
+    expect(seen.map((s) => s.id)).toEqual(["3", "4", "5"]);
+    expect(seen.map((s) => s.event.type)).toEqual([
+      "node.delta",
+      "node.completed",
+      "run.completed",
+    ]);
+  });
+
+  it("ends with the run.cancelled event of a cancelled queued run", async () => {
+    const runId = await startRun();
+    const reading = collect(await ada.api.runs.onRunEvents({ runId, lastEventId: null }));
+    await ada.api.runs.cancel({ runId });
+    const seen = await reading;
+    expect(seen).toEqual([
+      { id: "1", event: expect.objectContaining({ type: "run.cancelled", seq: 1, runId }) },
+    ]);
+  });
+
+  it("stops quietly when the subscriber goes away", async () => {
+    const runId = await startRun();
+    await appendRunEvents(t.db, runId, workerEvents(runId).slice(0, 1));
+    const controller = new AbortController();
+    const stream = await createAbortable(controller.signal).runs.onRunEvents({ runId });
+    const seen: string[] = [];
+    for await (const item of stream) {
+      seen.push(trackedEvent(item).id);
+      controller.abort();
+    }
+    expect(seen).toEqual(["1"]);
+  });
+
+  it("says a bad id and someone else's run are not found", async () => {
+    const runId = await startRun();
+    await expectTrpcError(
+      collect(await grace.api.runs.onRunEvents({ runId })),
+      "NOT_FOUND",
+      "Run not found",
+    );
+    await expectTrpcError(
+      collect(await ada.api.runs.onRunEvents({ runId: "no-such-run" })),
+      "NOT_FOUND",
+      "Run not found",
+    );
+  });
+
+  it("refuses a lastEventId that is not a sequence number", async () => {
+    const runId = await startRun();
+    await expectTrpcError(
+      (async () => collect(await ada.api.runs.onRunEvents({ runId, lastEventId: "abc" })))(),
+      "BAD_REQUEST",
+      /Invalid string: must match pattern/,
+    );
+  });
+});
+
+describe("runs.events", () => {
+  it("returns a run's persisted events after a sequence number, in order", async () => {
+    const runId = await startRun();
+    const events = workerEvents(runId);
+    await appendRunEvents(t.db, runId, events);
+    expect(await viewer.api.runs.events({ runId })).toEqual(events);
+    expect((await ada.api.runs.events({ runId, afterSeq: 3 })).map((e) => e.seq)).toEqual([4, 5]);
+    expect(await ada.api.runs.events({ runId, afterSeq: 5 })).toEqual([]);
+  });
+
+  it("says a bad id and someone else's run are not found, and refuses a negative afterSeq", async () => {
+    const runId = await startRun();
+    await expectTrpcError(grace.api.runs.events({ runId }), "NOT_FOUND", "Run not found");
+    await expectTrpcError(
+      ada.api.runs.events({ runId: "no-such-run" }),
+      "NOT_FOUND",
+      "Run not found",
+    );
+    await expectTrpcError(ada.api.runs.events({ runId, afterSeq: -1 }), "BAD_REQUEST", /too_small/);
+  });
+});
+
+/** Ada's caller whose requests carry `signal`, as the HTTP adapter's would. */
+function createAbortable(signal: AbortSignal) {
+  return t.callerFor(ada, { signal });
+}

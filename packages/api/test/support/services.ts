@@ -1,0 +1,142 @@
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { isTerminalEvent, type RunEvent } from "@switchyard/core";
+import type { Db } from "@switchyard/db";
+import type {
+  ApiServices,
+  ModelCatalogGroup,
+  ProviderServices,
+  RunEventSource,
+  RunQueue,
+} from "../../src/services/api-services";
+import { CredentialVault } from "../../src/services/credential-vault";
+import { readRunEvents } from "../../src/runs/run-event-store";
+
+/** The repository's example flows, offered as templates just as the server does. */
+export const EXAMPLES_DIR = path.resolve(import.meta.dirname, "../../../../examples");
+
+/**
+ * Records what the API puts on the queue. The worker that would take jobs off it is not under
+ * test here, so a record of the hand-off is the whole contract; `failNext` makes it throw once.
+ */
+export class RecordingQueue implements RunQueue {
+  readonly enqueued: string[] = [];
+  readonly cancelRequests: string[] = [];
+  failNext = false;
+
+  async enqueue(runId: string): Promise<void> {
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error("connection refused (test queue)");
+    }
+    this.enqueued.push(runId);
+  }
+
+  async requestCancel(runId: string): Promise<void> {
+    this.cancelRequests.push(runId);
+  }
+}
+
+/** Persisted events by polling the real event table (the server LISTENs; polling is the same read). */
+export function pollingEventSource(db: Db, pollMs = 20): RunEventSource {
+  return {
+    async *stream(runId: string, afterSeq: number, signal: AbortSignal): AsyncIterable<RunEvent> {
+      let last = afterSeq;
+      while (!signal.aborted) {
+        const events = await readRunEvents(db, runId, last);
+        for (const event of events) {
+          last = event.seq;
+          yield event;
+          if (isTerminalEvent(event)) return;
+        }
+        if (events.length === 0) await new Promise((resolve) => setTimeout(resolve, pollMs));
+      }
+    },
+  };
+}
+
+/** Keys the test provider accepts. */
+export const GOOD_KEY = "good-key";
+
+/** Two simulated models, an OpenAI group that needs a key, and "acme" as a provider that does not exist. */
+export const testProviders: ProviderServices = {
+  credentialProviders: ["openai", "anthropic"],
+  catalog(credentials): ModelCatalogGroup[] {
+    const sim = (id: string, input: number, output: number) => ({
+      id,
+      kind: "chat" as const,
+      price: { inputPerMTok: input, outputPerMTok: output },
+      priceSource: "simulated",
+      simulated: true,
+      available: true,
+    });
+    const openai = Boolean(credentials["openai"]);
+    return [
+      {
+        provider: "sim",
+        label: "Simulated",
+        available: true,
+        models: [sim("sim:fast", 0.1, 0.4), sim("sim:strong", 3, 15)],
+      },
+      {
+        provider: "openai",
+        label: "OpenAI",
+        available: openai,
+        ...(openai ? {} : { unavailable: "No OpenAI key is stored for this workspace." }),
+        models: [{ id: "openai:gpt-4o-mini", kind: "chat", simulated: false, available: openai }],
+      },
+    ];
+  },
+  checkModel(model) {
+    const provider = model.split(":")[0];
+    if (provider === "acme")
+      return { severity: "error", message: `unknown model provider 'acme' in '${model}'` };
+    if (provider === "openai")
+      return { severity: "warning", message: `no OpenAI key is configured for '${model}'` };
+    return undefined;
+  },
+  async testKey(provider, key) {
+    if (key === GOOD_KEY)
+      return { ok: true, models: provider === "openai" ? ["openai:gpt-4o-mini"] : [] };
+    return { ok: false, message: `The ${provider} API rejected this key (401 Unauthorized).` };
+  },
+};
+
+function exampleTemplates() {
+  return readdirSync(EXAMPLES_DIR)
+    .filter((file) => file.endsWith(".json"))
+    .sort()
+    .map((file) => {
+      const document = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), "utf8")) as {
+        name: string;
+        description?: string;
+      };
+      return {
+        id: file.replace(/\.json$/, ""),
+        name: document.name,
+        description: document.description ?? "",
+        document,
+      };
+    });
+}
+
+export interface TestServices {
+  services: ApiServices;
+  queue: RecordingQueue;
+  vault: CredentialVault;
+}
+
+/** Real services for router tests: a fresh vault key per call, the real event table, a recording queue. */
+export function createTestServices(db: Db): TestServices {
+  const queue = new RecordingQueue();
+  const vault = new CredentialVault(randomBytes(32));
+  const services: ApiServices = {
+    queue,
+    events: pollingEventSource(db),
+    vault,
+    providers: testProviders,
+    templates: exampleTemplates,
+  };
+  return { services, queue, vault };
+}
