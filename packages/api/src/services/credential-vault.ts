@@ -7,8 +7,8 @@ export interface SealedSecret {
 }
 
 /**
- * Provider keys at rest: AES-256-GCM with a fresh 96-bit IV per secret. The row id is bound as
- * associated data, so a ciphertext copied onto another workspace's row does not decrypt.
+ * Provider keys at rest: AES-256-GCM with a fresh 96-bit IV per secret. `workspaceId:provider`
+ * is bound as associated data, so a ciphertext copied onto another workspace's row does not decrypt.
  */
 export class CredentialVault {
   private readonly key: Buffer;
