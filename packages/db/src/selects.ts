@@ -70,6 +70,8 @@ export const runSummarySelect = {
   apiKeyId: true,
   flowVersion: { select: { version: true } },
   createdBy: { select: userSummarySelect },
+  // Name and prefix only: enough to say which key started a run, never its hash.
+  apiKey: { select: { id: true, name: true, prefix: true } },
 } satisfies Prisma.RunSelect;
 
 export const runDetailSelect = {
