@@ -10,6 +10,10 @@ export class Budget {
 
   constructor(private readonly limitUsd: number | undefined) {}
 
+  get limited(): boolean {
+    return this.limitUsd !== undefined;
+  }
+
   get spentUsd(): number {
     return this.spent;
   }

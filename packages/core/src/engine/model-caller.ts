@@ -53,11 +53,11 @@ export async function callModel(services: RunServices, nodeId: string, tally: Ca
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const callIndex = tally.calls++;
   const seedBase = `${services.seed}:${nodeId}${callIndex > 0 ? `#${callIndex}` : ""}`;
-  const random = seededRandom(`${seedBase}:jitter`);
-  const estimate = costOf(
-    { input: estimateTokens((options.system ?? "") + options.prompt), output: options.maxTokens ?? ASSUMED_MAX_OUTPUT_TOKENS },
-    info.price,
-  );
+  let random: (() => number) | undefined; // only a retry needs jitter
+  // Worst-case cost, for the budget check; without a budget there is nothing to check.
+  const estimate = budget.limited
+    ? costOf({ input: estimateTokens((options.system ?? "") + options.prompt), output: options.maxTokens ?? ASSUMED_MAX_OUTPUT_TOKENS }, info.price)
+    : 0;
   for (let attempt = 1; ; attempt++) {
     if (signal.aborted) throw new ModelError("cancelled", "run cancelled");
     budget.reserve(nodeId, estimate);
@@ -69,6 +69,7 @@ export async function callModel(services: RunServices, nodeId: string, tally: Ca
       budget.release(estimate);
       const failure = error instanceof ModelError ? error : new ModelError("unknown", (error as Error).message ?? String(error));
       if (!failure.retryable || attempt >= policy.maxAttempts || signal.aborted) throw failure;
+      random ??= seededRandom(`${seedBase}:jitter`);
       const delayMs = retryDelay(policy, attempt, random, failure.retryAfterMs);
       services.emitNode("node.retry", nodeId, {
         attempt,
