@@ -7,13 +7,15 @@ import "./styles/canvas.css";
 import "./styles/nodes.css";
 import "./styles/inspector.css";
 import "./styles/run.css";
-import { EditorPage } from "./pages/EditorPage";
+import "./styles/app.css";
+import "./styles/pages.css";
+import { App } from "./app/App";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
 createRoot(root).render(
   <StrictMode>
-    <EditorPage />
+    <App />
   </StrictMode>,
 );

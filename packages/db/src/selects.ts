@@ -32,6 +32,8 @@ export const flowSummarySelect = {
   createdAt: true,
   updatedAt: true,
   createdBy: { select: userSummarySelect },
+  /** The latest run, for "last run" status and cost in lists. */
+  runs: { select: { id: true, status: true, costUsd: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
 } satisfies Prisma.FlowSelect;
 
 export const flowDetailSelect = {

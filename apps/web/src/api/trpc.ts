@@ -1,15 +1,29 @@
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "@switchyard/api";
+import { errorCode, isUnauthorized } from "./errors";
 
 /** Server state lives in TanStack Query; tRPC supplies typed query options for it. */
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
-export function createQueryClient(): QueryClient {
+/** Errors that another try will not fix. */
+const FINAL_CODES = new Set(["UNAUTHORIZED", "NOT_FOUND", "FORBIDDEN", "BAD_REQUEST", "CONFLICT"]);
+
+export interface QueryClientOptions {
+  /** Called when any call finds the session gone (expired, or signed out in another tab). */
+  onUnauthorized?: () => void;
+}
+
+export function createQueryClient(options: QueryClientOptions = {}): QueryClient {
+  const onError = (error: unknown) => {
+    if (isUnauthorized(error)) options.onUnauthorized?.();
+  };
   return new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
-      queries: { staleTime: 5_000, retry: (count, error) => count < 2 && !/UNAUTHORIZED|NOT_FOUND|FORBIDDEN/.test(String((error as { data?: { code?: string } }).data?.code)) },
+      queries: { staleTime: 5_000, retry: (count, error) => count < 2 && !FINAL_CODES.has(errorCode(error) ?? "") },
     },
   });
 }

@@ -19,8 +19,8 @@ const FIT_VIEW = { padding: 0.06, maxZoom: 1 };
 /** Smaller than the default so it covers less of a 1280 px canvas. */
 const MINIMAP_SIZE = { width: 150, height: 100 };
 
-/** The flow canvas: controlled by the editor store, drop target of the palette. */
-export function FlowCanvas() {
+/** The flow canvas: controlled by the editor store, drop target of the palette; `readOnly` still lets you select and pan. */
+export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const store = useEditorApi();
   const { nodes, edges, onNodesChange, onEdgesChange, onConnect } = useEditor(
     useShallow((s) => ({ nodes: s.nodes, edges: s.edges, onNodesChange: s.onNodesChange, onEdgesChange: s.onEdgesChange, onConnect: s.onConnect })),
@@ -28,7 +28,7 @@ export function FlowCanvas() {
   const pendingLayout = useEditor((s) => s.pendingLayout);
   const fitViewRequest = useEditor((s) => s.fitViewRequest);
   const { fitView, screenToFlowPosition } = useReactFlow<EditorNode, EditorEdge>();
-  useEditorShortcuts(store);
+  useEditorShortcuts(store, readOnly);
 
   useEffect(() => {
     if (fitViewRequest > 0) void fitView({ ...FIT_VIEW, duration: 200 });
@@ -39,22 +39,25 @@ export function FlowCanvas() {
     [store],
   );
 
-  const onDragOver = useCallback((event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(NODE_DRAG_TYPE)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = "copy";
-  }, []);
+  const onDragOver = useCallback(
+    (event: DragEvent) => {
+      if (readOnly || !event.dataTransfer.types.includes(NODE_DRAG_TYPE)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "copy";
+    },
+    [readOnly],
+  );
 
   const onDrop = useCallback(
     (event: DragEvent) => {
       const type = event.dataTransfer.getData(NODE_DRAG_TYPE);
-      if (!type) return;
+      if (!type || readOnly) return;
       event.preventDefault();
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       // Drop under the cursor by the node's header, not its top-left corner.
       store.getState().addNode(type, { x: at.x - 20, y: at.y - 16 });
     },
-    [screenToFlowPosition, store],
+    [screenToFlowPosition, store, readOnly],
   );
 
   return (
@@ -70,7 +73,10 @@ export function FlowCanvas() {
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         onError={onError}
-        deleteKeyCode={["Delete", "Backspace"]}
+        deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesReconnectable={!readOnly}
         multiSelectionKeyCode={["Meta", "Control"]}
         fitView
         fitViewOptions={FIT_VIEW}

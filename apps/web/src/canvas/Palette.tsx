@@ -14,7 +14,7 @@ const SHORTCUTS: [string, string][] = [
 ];
 
 /** Node types grouped by category: drag one onto the canvas, or click to add it in view. */
-export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
+export function Palette({ onAdd, readOnly = false }: { onAdd: (type: string) => void; readOnly?: boolean }) {
   const onDragStart = (event: DragEvent<HTMLButtonElement>, type: string) => {
     event.dataTransfer.setData(NODE_DRAG_TYPE, type);
     event.dataTransfer.effectAllowed = "copy";
@@ -30,7 +30,8 @@ export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
                 <button
                   type="button"
                   className="sy-palette__item"
-                  draggable
+                  draggable={!readOnly}
+                  disabled={readOnly}
                   onDragStart={(e) => onDragStart(e, entry.type)}
                   onClick={() => onAdd(entry.type)}
                   title={`${entry.description}\nClick to add, or drag onto the canvas.`}

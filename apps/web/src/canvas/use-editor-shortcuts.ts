@@ -23,8 +23,11 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
+/** What a read-only canvas still allows: nothing that changes the flow. */
+const READ_ONLY_KEYS = new Set(["c", "a"]);
+
 /** Undo/redo, copy/paste, select all and auto-layout. Delete/Backspace are React Flow's own. */
-export function useEditorShortcuts(store: EditorStore): void {
+export function useEditorShortcuts(store: EditorStore, readOnly = false): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.altKey) return;
@@ -32,10 +35,11 @@ export function useEditorShortcuts(store: EditorStore): void {
       const shortcut = (mod ? WITH_MODIFIER : event.shiftKey ? {} : PLAIN)[event.key.toLowerCase()];
       // Copying selected text (e.g. a node's streamed output) is the browser's job, not a node copy.
       if (!shortcut || (mod && event.key.toLowerCase() === "c" && window.getSelection()?.toString())) return;
+      if (readOnly && !(mod && READ_ONLY_KEYS.has(event.key.toLowerCase()))) return;
       event.preventDefault();
       shortcut(store.getState(), event);
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [store]);
+  }, [store, readOnly]);
 }

@@ -15,35 +15,6 @@ export interface ModelGroup {
   models: ModelOption[];
 }
 
-/** Stand-in for the server's model list until the API exists. */
-export const SAMPLE_MODELS: ModelGroup[] = [
-  {
-    provider: "sim",
-    label: "Simulated (offline, free)",
-    models: [
-      { id: "sim:fast", label: "Sim fast", inputPerMTok: 0.15, outputPerMTok: 0.6, simulated: true, available: true },
-      { id: "sim:strong", label: "Sim strong", inputPerMTok: 3, outputPerMTok: 15, simulated: true, available: true },
-      { id: "sim:embed", label: "Sim embeddings", inputPerMTok: 0.02, simulated: true, available: true },
-    ],
-  },
-  {
-    provider: "openai",
-    label: "OpenAI",
-    models: [
-      { id: "openai:gpt-4o-mini", label: "GPT-4o mini", inputPerMTok: 0.15, outputPerMTok: 0.6, simulated: false, available: false },
-      { id: "openai:gpt-4o", label: "GPT-4o", inputPerMTok: 2.5, outputPerMTok: 10, simulated: false, available: false },
-    ],
-  },
-  {
-    provider: "anthropic",
-    label: "Anthropic",
-    models: [
-      { id: "anthropic:claude-3-5-haiku-latest", label: "Claude 3.5 Haiku", inputPerMTok: 0.8, outputPerMTok: 4, simulated: false, available: false },
-      { id: "anthropic:claude-sonnet-4-0", label: "Claude Sonnet 4", inputPerMTok: 3, outputPerMTok: 15, simulated: false, available: false },
-    ],
-  },
-];
-
 export function findModel(groups: readonly ModelGroup[], id: string): ModelOption | undefined {
   for (const group of groups) {
     const found = group.models.find((m) => m.id === id);
@@ -59,8 +30,41 @@ export function modelChecker(groups: readonly ModelGroup[]) {
     const model = findModel(groups, id);
     if (!model) {
       const provider = id.split(":")[0] ?? "";
-      return groups.some((g) => g.provider === provider) ? { severity: "warning", message: `model '${id}' is not in the model list` } : { severity: "warning", message: `no provider '${provider}' is configured` };
+      return groups.some((g) => g.provider === provider)
+        ? { severity: "warning", message: `model '${id}' is not in the model list` }
+        : { severity: "warning", message: `no provider '${provider}' is configured` };
     }
     return model.available ? undefined : { severity: "warning", message: `no credentials for '${id}'` };
   };
+}
+
+/** One provider's models as `catalog.models` returns them. */
+export interface CatalogGroup {
+  provider: string;
+  label: string;
+  available: boolean;
+  unavailable?: string;
+  models: { id: string; kind: string; price?: { inputPerMTok: number; outputPerMTok: number }; simulated: boolean; available: boolean }[];
+}
+
+/**
+ * The server's model catalog in the picker's shape: simulated models first (they always work),
+ * providers without listed models left out (their ids can still be typed in).
+ */
+export function modelGroupsFromCatalog(catalog: readonly CatalogGroup[]): ModelGroup[] {
+  const groups = catalog
+    .filter((g) => g.models.length > 0)
+    .map((g): ModelGroup => ({
+      provider: g.provider,
+      label: g.available ? g.label : `${g.label} — no key`,
+      models: g.models.map((m) => ({
+        id: m.id,
+        label: `${m.id.slice(m.id.indexOf(":") + 1)}${m.kind === "embedding" ? " (embeddings)" : ""}`,
+        ...(m.price ? { inputPerMTok: m.price.inputPerMTok, outputPerMTok: m.price.outputPerMTok } : {}),
+        simulated: m.simulated,
+        available: m.available,
+      })),
+    }));
+  const simulated = (g: ModelGroup) => (g.models.every((m) => m.simulated) ? 0 : 1);
+  return groups.sort((a, b) => simulated(a) - simulated(b));
 }

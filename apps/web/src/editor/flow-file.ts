@@ -14,6 +14,11 @@ export function parseFlowFile(text: string): ParsedFlowFile {
   } catch (error) {
     return { ok: false, message: `not JSON: ${(error as Error).message}` };
   }
+  return parseFlowValue(raw);
+}
+
+/** A flow document already parsed from JSON (a saved version from the API, a template). */
+export function parseFlowValue(raw: unknown): ParsedFlowFile {
   const migrated = migrateFlowDocument(raw);
   if (!migrated.ok) return migrated;
   const parsed = flowDocumentSchema.safeParse(migrated.document);
@@ -26,4 +31,9 @@ export function parseFlowFile(text: string): ParsedFlowFile {
 
 export function serializeFlow(doc: FlowDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** What "unsaved changes" compares: the document as it would be saved, as text. */
+export function documentFingerprint(doc: FlowDocument): string {
+  return JSON.stringify(doc);
 }

@@ -5,8 +5,8 @@ import { EdgeInspector } from "./EdgeInspector";
 import { FlowSettings } from "./FlowSettings";
 import { NodeInspector } from "./NodeInspector";
 
-/** The right-hand panel: the selected node or edge, several selected, or the flow itself. */
-export function Inspector({ models }: { models: ModelGroup[] }) {
+/** The right-hand panel: the selected node or edge, several selected, or the flow itself; `readOnly` disables every field. */
+export function Inspector({ models, readOnly = false }: { models: ModelGroup[]; readOnly?: boolean }) {
   const store = useEditorApi();
   const nodeIds = useEditor(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.id)));
   const edgeIds = useEditor(useShallow((s) => s.edges.filter((e) => e.selected).map((e) => e.id)));
@@ -14,7 +14,7 @@ export function Inspector({ models }: { models: ModelGroup[] }) {
   const edge = useEditor((s) => (nodeIds.length === 0 && edgeIds.length === 1 ? s.edges.find((e) => e.id === edgeIds[0]) : undefined));
   const count = nodeIds.length + edgeIds.length;
   return (
-    <aside className="sy-inspector" aria-label="Inspector">
+    <fieldset className="sy-inspector" aria-label="Inspector" disabled={readOnly}>
       {node ? (
         <NodeInspector key={node.id} node={node} models={models} />
       ) : edge ? (
@@ -34,6 +34,6 @@ export function Inspector({ models }: { models: ModelGroup[] }) {
       ) : (
         <FlowSettings />
       )}
-    </aside>
+    </fieldset>
   );
 }

@@ -1,0 +1,28 @@
+import { useState } from "react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { Router } from "wouter";
+import { createApiClient, createQueryClient, TRPCProvider } from "../api/trpc";
+import { AppRoutes } from "./AppRoutes";
+import { useGuardedLocation } from "./leave-guard";
+
+/** `me.get`'s query key (tRPC keys are `[path, {type, input}]`; a prefix matches). */
+const ME_KEY = [["me", "get"]];
+
+/** Server state (TanStack Query + tRPC) for the whole app, then the routes. */
+export function App() {
+  const [queryClient] = useState(() => {
+    // A call that finds the session gone re-reads `me`; the auth gate then sends the user to sign in.
+    const client = createQueryClient({ onUnauthorized: () => void client.invalidateQueries({ queryKey: ME_KEY }) });
+    return client;
+  });
+  const [trpcClient] = useState(createApiClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <Router hook={useGuardedLocation}>
+          <AppRoutes />
+        </Router>
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}

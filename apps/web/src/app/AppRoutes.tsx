@@ -1,0 +1,92 @@
+import type { ReactNode } from "react";
+import { Route, Switch, useLocation } from "wouter";
+import { SignInPage } from "../pages/auth/SignInPage";
+import { SignUpPage } from "../pages/auth/SignUpPage";
+import { FlowListPage } from "../pages/flows/FlowListPage";
+import { EditorPage } from "../pages/editor/EditorPage";
+import { SettingsPage } from "../pages/settings/SettingsPage";
+import { NotFoundPage } from "../pages/NotFoundPage";
+import { RunComparePage, RunDetailPage, RunHistoryPage } from "../pages/runs";
+import { AppShell } from "./AppShell";
+import { ErrorBoundary } from "./ErrorBoundary";
+import { RequireAuth } from "./RequireAuth";
+import { useMe } from "./use-me";
+import { WorkspaceProvider } from "./workspace-context";
+
+/** Sign-in and sign-up are public; everything else needs a session. */
+export function AppRoutes() {
+  return (
+    <Switch>
+      <Route path="/sign-in">
+        <Page where="sign-in">
+          <SignInPage />
+        </Page>
+      </Route>
+      <Route path="/sign-up">
+        <Page where="sign-up">
+          <SignUpPage />
+        </Page>
+      </Route>
+      <Route>
+        <RequireAuth>
+          <SignedInApp />
+        </RequireAuth>
+      </Route>
+    </Switch>
+  );
+}
+
+function SignedInApp() {
+  const me = useMe();
+  return (
+    <WorkspaceProvider workspaces={me.data?.workspaces ?? []}>
+      <AppShell>
+        <Switch>
+          <Route path="/">
+            <Page where="your flows">
+              <FlowListPage />
+            </Page>
+          </Route>
+          <Route path="/settings">
+            <Page where="settings">
+              <SettingsPage />
+            </Page>
+          </Route>
+          <Route path="/flows/:flowId/runs">
+            <Page where="run history">
+              <RunHistoryPage />
+            </Page>
+          </Route>
+          <Route path="/flows/:flowId/compare">
+            <Page where="run comparison">
+              <RunComparePage />
+            </Page>
+          </Route>
+          <Route path="/flows/:flowId">
+            <Page where="the editor">
+              <EditorPage />
+            </Page>
+          </Route>
+          <Route path="/runs/:runId">
+            <Page where="the run">
+              <RunDetailPage />
+            </Page>
+          </Route>
+          <Route>
+            <NotFoundPage />
+          </Route>
+        </Switch>
+      </AppShell>
+    </WorkspaceProvider>
+  );
+}
+
+/** An error boundary per page, reset when the path changes, so one crash never takes the app down. */
+function Page({ where, children }: { where: string; children: ReactNode }) {
+  const [location] = useLocation();
+  return (
+    <ErrorBoundary key={location} where={where}>
+      {children}
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,3 @@
+export { RunHistoryPage } from "./RunHistoryPage";
+export { RunDetailPage } from "./RunDetailPage";
+export { RunComparePage } from "./RunComparePage";
