@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chown, mkdir, readdir } from "node:fs/promises";
+import { chmod, chown, mkdir, readdir, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { canConnect } from "./connection.ts";
@@ -140,6 +140,20 @@ async function prepareNewDataDir(dir: string, asRoot: boolean): Promise<void> {
     const uid = Number(idOf("-u"));
     const gid = Number(idOf("-g"));
     if (Number.isInteger(uid) && Number.isInteger(gid)) await chown(dir, uid, gid);
+    await allowTraversal(path.dirname(dir));
+  }
+}
+
+/**
+ * The `postgres` user must be able to reach the data folder: a folder on the way that others
+ * cannot enter (root's 0700 home, a 0700 temp folder) gets the search bit for others (o+x: enter,
+ * not list), the least that lets PostgreSQL reach its data.
+ */
+async function allowTraversal(dir: string): Promise<void> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const mode = (await stat(current)).mode;
+    if ((mode & 0o001) === 0) await chmod(current, mode | 0o001);
+    if (path.dirname(current) === current) return;
   }
 }
 

@@ -34,7 +34,7 @@ export async function startProcess(mode: "server" | "worker", env: Record<string
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
-    void exited.then((code) => reject(new Error(`${mode} exited with ${code} before it was ready:\n${output.join("\n")}`)));
+    void exited.then((code) => setTimeout(() => reject(new Error(`${mode} exited with ${code} before it was ready:\n${output.join("\n")}`)), 50));
   });
   const url = await ready;
   return { child, output, exited, kill: (signal = "SIGTERM") => child.kill(signal), ...(url ? { url } : {}) };
