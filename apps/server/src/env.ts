@@ -52,6 +52,10 @@ export const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** How long a worker's hold on a run lasts without renewal (crash detection). */
   SWITCHYARD_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
+  /** Runs one user may start per minute through the app (per API process). */
+  SWITCHYARD_RUN_START_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Requests one API key may make to the REST endpoint per minute (per API process). */
+  SWITCHYARD_REST_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
   /** `start` runs a worker in process unless this is "false". */
   SWITCHYARD_IN_PROCESS_WORKER: z.enum(["true", "false"]).default("true"),
 });

@@ -29,11 +29,17 @@ export async function requireWorkspaceRole(db: Db, userId: string, workspaceId: 
   return membership.role;
 }
 
-/**
- * The user's effective role on a flow: their workspace role, or a share to them, whichever is
- * higher. Deleted flows and flows they cannot see are "not found".
- */
-export async function requireFlowRole(db: Db, userId: string, flowId: string, needed: Role): Promise<{ role: Role; workspaceId: string }> {
+/** How a user reaches a flow: their role in its workspace (if a member) and any share to them. */
+export interface FlowAccess {
+  /** The higher of the two: what the user may do with the flow. */
+  role: Role;
+  workspaceId: string;
+  /** Null when the flow reaches the user only through a share. */
+  workspaceRole: Role | null;
+}
+
+/** The user's access to a live flow, or undefined when they cannot see it at all. */
+export async function flowAccess(db: Db, userId: string, flowId: string): Promise<FlowAccess | undefined> {
   const flow = await db.flow.findFirst({
     where: { id: flowId, deletedAt: null },
     select: {
@@ -42,14 +48,42 @@ export async function requireFlowRole(db: Db, userId: string, flowId: string, ne
       shares: { where: { userId, revokedAt: null }, select: { role: true } },
     },
   });
-  if (!flow) throw notFound("Flow");
-  const roles = [...flow.workspace.memberships.map((m) => m.role), ...flow.shares.map((s) => s.role)];
-  if (roles.length === 0) throw notFound("Flow");
-  const role = roles.reduce((best, r) => (RANK[r] > RANK[best] ? r : best));
-  if (!atLeast(role, needed)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: `You can view this flow but not change it (${needed} role needed; you are ${withArticle(role)}).` });
+  if (!flow) return undefined;
+  const workspaceRole = flow.workspace.memberships[0]?.role ?? null;
+  const role = highestRole([...(workspaceRole ? [workspaceRole] : []), ...flow.shares.map((s) => s.role)]);
+  return role ? { role, workspaceId: flow.workspaceId, workspaceRole } : undefined;
+}
+
+/** The highest of some roles, or undefined for none. */
+export function highestRole(roles: readonly Role[]): Role | undefined {
+  return roles.reduce<Role | undefined>((best, r) => (best === undefined || RANK[r] > RANK[best] ? r : best), undefined);
+}
+
+/**
+ * The user's effective role on a flow: their workspace role, or a share to them, whichever is
+ * higher. Deleted flows and flows they cannot see are "not found".
+ */
+export async function requireFlowRole(db: Db, userId: string, flowId: string, needed: Role): Promise<FlowAccess> {
+  const access = await flowAccess(db, userId, flowId);
+  if (!access) throw notFound("Flow");
+  if (!atLeast(access.role, needed)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: `You can view this flow but not change it (${needed} role needed; you are ${withArticle(access.role)}).` });
   }
-  return { role, workspaceId: flow.workspaceId };
+  return access;
+}
+
+/**
+ * Sharing, deleting and other decisions about a flow belong to its workspace: editors and owners
+ * there, not people a flow was shared with. Those who cannot see the flow get "not found".
+ */
+export async function requireFlowWorkspaceRole(db: Db, userId: string, flowId: string, needed: Role, action: string): Promise<FlowAccess> {
+  const access = await requireFlowRole(db, userId, flowId, "viewer");
+  if (!access.workspaceRole || !atLeast(access.workspaceRole, needed)) {
+    const who = needed === "owner" ? "owners" : "editors and owners";
+    const you = access.workspaceRole ? `you are ${withArticle(access.workspaceRole)} there` : "it was shared with you";
+    throw new TRPCError({ code: "FORBIDDEN", message: `Only ${who} of this flow's workspace can ${action}; ${you}.` });
+  }
+  return access;
 }
 
 /** A run is visible to whoever can see its flow. */

@@ -8,5 +8,17 @@ export { cancelRun } from "./runs/cancel-run";
 export { appendRunEvents, readRunEvents, RUN_EVENTS_CHANNEL } from "./runs/run-event-store";
 export { verifyApiKey, generateApiKey, type ApiKeyPrincipal } from "./auth/api-keys";
 export { requireFlowRole, requireRunRole, requireWorkspaceRole, atLeast, type Role } from "./access";
+export { eventsWhileAllowed, ACCESS_RECHECK_MS } from "./runs/events-while-allowed";
+export {
+  accessChangesOver,
+  inProcessAccessChanges,
+  apiKeyPrincipal,
+  userPrincipal,
+  ACCESS_CHANGED_CHANNEL,
+  type AccessChanges,
+  type AccessChangeTransport,
+  type Principal,
+} from "./services/access-changes";
+export { SlidingWindowLimiter, defaultRateLimits, retryAfterText, DEFAULT_RATE_LIMITS, type RateLimiter, type RateLimits, type RateDecision } from "./services/rate-limiter";
 export { createAuth, CLIENT_IP_HEADER, type Auth, type AuthOptions } from "./auth/auth";
 export { ensurePersonalWorkspace } from "./auth/personal-workspace";

@@ -5,6 +5,8 @@ import { credentialsRouter } from "./routers/credentials";
 import { flowsRouter } from "./routers/flows";
 import { meRouter } from "./routers/me";
 import { runsRouter } from "./routers/runs";
+import { sharesRouter } from "./routers/shares";
+import { workspacesRouter } from "./routers/workspaces";
 
 export const appRouter = router({
   me: meRouter,
@@ -13,6 +15,8 @@ export const appRouter = router({
   catalog: catalogRouter,
   credentials: credentialsRouter,
   apiKeys: apiKeysRouter,
+  workspaces: workspacesRouter,
+  shares: sharesRouter,
 });
 
 /** The API's type, imported (types only) by the web app. */

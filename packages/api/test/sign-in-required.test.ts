@@ -35,8 +35,33 @@ const signedIn: Record<string, (api: Api) => Promise<unknown>> = {
   "apiKeys.list": (api) => api.apiKeys.list(ws),
   "apiKeys.create": (api) => api.apiKeys.create({ ...ws, name: "CI" }),
   "apiKeys.revoke": (api) => api.apiKeys.revoke({ ...ws, id: "k" }),
+  "flows.fork": (api) => api.flows.fork({ flowId: "f", ...ws }),
+  "workspaces.create": (api) => api.workspaces.create({ name: "Team" }),
+  "workspaces.members": (api) => api.workspaces.members(ws),
+  "workspaces.invite": (api) =>
+    api.workspaces.invite({ ...ws, email: "lin@example.com", role: "editor" }),
+  "workspaces.invitations": (api) => api.workspaces.invitations(ws),
+  "workspaces.revokeInvitation": (api) => api.workspaces.revokeInvitation({ ...ws, id: "i" }),
+  "workspaces.acceptInvite": (api) => api.workspaces.acceptInvite({ token: "t" }),
+  "workspaces.setRole": (api) => api.workspaces.setRole({ ...ws, userId: "u", role: "viewer" }),
+  "workspaces.removeMember": (api) => api.workspaces.removeMember({ ...ws, userId: "u" }),
+  "workspaces.audit": (api) => api.workspaces.audit(ws),
+  "shares.list": (api) => api.shares.list({ flowId: "f" }),
+  "shares.shareWithUser": (api) =>
+    api.shares.shareWithUser({ flowId: "f", email: "lin@example.com", role: "viewer" }),
+  "shares.updateRole": (api) => api.shares.updateRole({ shareId: "s", role: "editor" }),
+  "shares.revoke": (api) => api.shares.revoke({ shareId: "s" }),
+  "shares.createLink": (api) => api.shares.createLink({ flowId: "f" }),
+  "shares.revokeLink": (api) => api.shares.revokeLink({ shareId: "s" }),
 };
-const open = ["me.get", "catalog.nodes", "catalog.templates"];
+/** Open to anyone: the link and invitation pages work before signing in (the token is the key). */
+const open = [
+  "me.get",
+  "catalog.nodes",
+  "catalog.templates",
+  "workspaces.inviteInfo",
+  "shares.openLink",
+];
 
 describe("signing in", () => {
   it("is required by every procedure except the open ones", () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import PgBoss from "pg-boss";
-import { createAuth, CredentialVault, workspaceKeys, type ApiServices } from "@switchyard/api";
+import { accessChangesOver, ACCESS_CHANGED_CHANNEL, createAuth, CredentialVault, defaultRateLimits, workspaceKeys, type ApiServices } from "@switchyard/api";
 import { createDb, ensureDatabase, migrateDatabase, type Db } from "@switchyard/db";
 import type { Env } from "../env";
 import { gatewayConfigFromEnv } from "../gateway";
@@ -79,6 +79,12 @@ export async function startRuntime(env: Env, options: RuntimeOptions): Promise<R
       vault,
       providers,
       templates: () => templates,
+      // NOTIFY reaches every API process; each fans it out to its own open streams.
+      accessChanges: accessChangesOver({
+        notify: async (payload) => void (await db.$executeRaw`SELECT pg_notify(${ACCESS_CHANGED_CHANNEL}, ${payload})`),
+        listen: (handler) => listener.listen(ACCESS_CHANGED_CHANNEL, handler),
+      }),
+      rateLimits: defaultRateLimits({ runStartPerMinute: env.SWITCHYARD_RUN_START_LIMIT, restPerMinute: env.SWITCHYARD_REST_LIMIT }),
     };
     const secret = env.SWITCHYARD_AUTH_SECRET ?? (await loadOrCreateSecret(undefined, dataDir, "auth.secret", 32, log)).toString("base64");
     server = await listen(env, (publicOrigin) => createAppServer({ db, auth: createAuth({ db, secret, baseURL: publicOrigin }), services, publicOrigin, webRoot: WEB_ROOT, log }));

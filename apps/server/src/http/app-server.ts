@@ -10,6 +10,24 @@ import { isCrossSiteWrite } from "./same-origin";
 import { sendJson } from "./json";
 import { serveStatic } from "./static-files";
 
+/**
+ * The web app renders model output and flow names as text; this is the second line of defence
+ * should markup ever slip through: only our own scripts run, nothing is framed or posted elsewhere.
+ * Inline styles stay allowed (the canvas positions nodes with them).
+ */
+const WEB_APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
 export interface AppServerOptions {
   db: Db;
   auth: Auth;
@@ -53,6 +71,8 @@ export function createAppServer(options: AppServerOptions): Server {
     }
     if (url.pathname.startsWith("/api/v1/")) return handleRest(req, res, url, options);
     if (url.pathname.startsWith("/api/")) return sendJson(res, 404, { error: { code: "not_found", message: `No route ${url.pathname}` } });
+    res.setHeader("content-security-policy", WEB_APP_CSP);
+    res.setHeader("x-frame-options", "DENY");
     return serveStatic(req, res, options.webRoot);
   };
   return createServer((req, res) => {

@@ -3,11 +3,24 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { z } from "zod";
 import { FLOW_LIMITS, isTerminalEvent, type RunEvent } from "@switchyard/core";
-import { atLeast, requireRunRole, startRun, verifyApiKey, type ApiKeyPrincipal, type ApiServices, type Auth } from "@switchyard/api";
+import {
+  apiKeyPrincipal,
+  atLeast,
+  eventsWhileAllowed,
+  requireRunRole,
+  retryAfterText,
+  startRun,
+  userPrincipal,
+  verifyApiKey,
+  type ApiKeyPrincipal,
+  type ApiServices,
+  type Auth,
+  type Principal,
+} from "@switchyard/api";
 import type { Db } from "@switchyard/db";
 import { HttpError, readJson, sendJson } from "./json";
 import { headersOf } from "./context";
-import { writeSse } from "./sse";
+import { writeSse, type StreamError } from "./sse";
 
 const startBody = z.object({
   inputs: z.record(z.string().max(64), z.unknown()).default({}),
@@ -22,36 +35,87 @@ export interface RestDeps {
   services: ApiServices;
 }
 
+const revokedKey = () => new HttpError(401, "invalid_api_key", "The API key is invalid or has been revoked.");
+
 async function apiKeyOf(req: IncomingMessage, db: Db): Promise<ApiKeyPrincipal | undefined> {
   const header = req.headers.authorization;
   if (!header) return undefined;
   const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
   const principal = token ? await verifyApiKey(db, token) : undefined;
-  if (!principal) throw new HttpError(401, "invalid_api_key", "The API key is invalid or has been revoked.");
+  if (!principal) throw revokedKey();
   return principal;
+}
+
+/** Every REST route; the server's permission test must have a row for each. */
+export const REST_ROUTES = {
+  /** Starts a run (API key, editor role); `?wait=true` answers with its outputs. */
+  startRun: { method: "POST", path: "/api/v1/flows/:flowId/runs" },
+  /** A run's events as SSE (API key of the run's workspace, or a session that can see the run). */
+  runEvents: { method: "GET", path: "/api/v1/runs/:runId/events" },
+} as const;
+
+/** The route's one path parameter, when the request is for it. */
+function matchRoute(route: { method: string; path: string }, req: IncomingMessage, url: URL): string | undefined {
+  if (req.method !== route.method) return undefined;
+  const pattern = new RegExp(`^${route.path.replace(/:[A-Za-z]+/, "([^/]+)")}$`);
+  const found = pattern.exec(url.pathname)?.[1];
+  try {
+    return found === undefined ? undefined : decodeURIComponent(found);
+  } catch {
+    return undefined; // malformed escapes name nothing we have: a 404
+  }
+}
+
+/** Counts a request against its key's (or user's) limit; over it, a 429 saying when to retry. */
+function spend(deps: RestDeps, principal: Principal): void {
+  const limit = deps.services.rateLimits.rest;
+  const decision = limit.take(principal);
+  if (decision.ok) return;
+  throw new HttpError(
+    429,
+    "rate_limited",
+    `Too many requests: at most ${limit.limit} per ${retryAfterText(limit.windowMs)} for each API key or user. Retry in ${retryAfterText(decision.retryAfterMs)}.`,
+    { "retry-after": String(Math.ceil(decision.retryAfterMs / 1000)) },
+  );
+}
+
+/** While a stream is open: is the key still live, and the run still in its workspace? */
+function keyStillReads(deps: RestDeps, key: ApiKeyPrincipal, runId: string) {
+  return async () => {
+    const live = await deps.db.apiKey.findFirst({ where: { id: key.apiKeyId, revokedAt: null }, select: { id: true } });
+    if (!live) throw revokedKey();
+    const run = await deps.db.run.findFirst({ where: { id: runId, workspaceId: key.workspaceId, flow: { deletedAt: null } }, select: { id: true } });
+    if (!run) throw new HttpError(404, "not_found", "Run not found");
+  };
+}
+
+function describeError(error: unknown): { status: number; body: StreamError; headers?: Record<string, string> } {
+  if (error instanceof HttpError) return { status: error.status, body: { code: error.code, message: error.message }, headers: error.headers };
+  if (error instanceof TRPCError) return { status: getHTTPStatusCodeFromError(error), body: { code: error.code.toLowerCase(), message: error.message } };
+  if (error instanceof z.ZodError) return { status: 400, body: { code: "bad_request", message: error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") } };
+  console.error("REST handler error", error);
+  return { status: 500, body: { code: "internal", message: "Something went wrong on our side." } };
 }
 
 /** REST for programs: start a run with an API key (optionally waiting for it), follow its events. */
 export async function handleRest(req: IncomingMessage, res: ServerResponse, url: URL, deps: RestDeps): Promise<void> {
   try {
-    const start = /^\/api\/v1\/flows\/([^/]+)\/runs$/.exec(url.pathname);
-    const events = /^\/api\/v1\/runs\/([^/]+)\/events$/.exec(url.pathname);
-    if (start && req.method === "POST") return await startViaRest(req, res, url, decodeURIComponent(start[1]!), deps);
-    if (events && req.method === "GET") return await streamViaRest(req, res, url, decodeURIComponent(events[1]!), deps);
+    const start = matchRoute(REST_ROUTES.startRun, req, url);
+    if (start) return await startViaRest(req, res, url, start, deps);
+    const events = matchRoute(REST_ROUTES.runEvents, req, url);
+    if (events) return await streamViaRest(req, res, url, events, deps);
     throw new HttpError(404, "not_found", `No route ${req.method} ${url.pathname}`);
   } catch (error) {
     if (res.headersSent) return void res.end();
-    if (error instanceof HttpError) return sendJson(res, error.status, { error: { code: error.code, message: error.message } });
-    if (error instanceof TRPCError) return sendJson(res, getHTTPStatusCodeFromError(error), { error: { code: error.code.toLowerCase(), message: error.message } });
-    if (error instanceof z.ZodError) return sendJson(res, 400, { error: { code: "bad_request", message: error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") } });
-    console.error("REST handler error", error);
-    return sendJson(res, 500, { error: { code: "internal", message: "Something went wrong on our side." } });
+    const { status, body, headers } = describeError(error);
+    return sendJson(res, status, { error: body }, headers);
   }
 }
 
 async function startViaRest(req: IncomingMessage, res: ServerResponse, url: URL, flowId: string, deps: RestDeps): Promise<void> {
   const principal = await apiKeyOf(req, deps.db);
   if (!principal) throw new HttpError(401, "api_key_required", "Send an API key as 'Authorization: Bearer sy_…'.");
+  spend(deps, apiKeyPrincipal(principal.apiKeyId));
   const flow = await deps.db.flow.findFirst({ where: { id: flowId, deletedAt: null, workspaceId: principal.workspaceId }, select: { id: true } });
   if (!flow) throw new HttpError(404, "not_found", "Flow not found");
   if (!atLeast(principal.role, "editor")) throw new HttpError(403, "forbidden", "This API key may read runs but not start them.");
@@ -65,7 +129,8 @@ async function startViaRest(req: IncomingMessage, res: ServerResponse, url: URL,
   res.on("close", () => gone.abort());
   const abort = AbortSignal.any([AbortSignal.timeout(waitMs), gone.signal]);
   let last: RunEvent | undefined;
-  for await (const event of deps.services.events.stream(runId, 0, abort)) {
+  const events = eventsWhileAllowed({ services: deps.services, runId, afterSeq: 0, signal: abort, principal: apiKeyPrincipal(principal.apiKeyId), check: keyStillReads(deps, principal, runId) });
+  for await (const event of events) {
     if (isTerminalEvent(event)) {
       last = event;
       break;
@@ -86,18 +151,25 @@ async function startViaRest(req: IncomingMessage, res: ServerResponse, url: URL,
 }
 
 async function streamViaRest(req: IncomingMessage, res: ServerResponse, url: URL, runId: string, deps: RestDeps): Promise<void> {
-  const principal = await apiKeyOf(req, deps.db);
-  if (principal) {
-    const run = await deps.db.run.findFirst({ where: { id: runId, workspaceId: principal.workspaceId }, select: { id: true } });
-    if (!run) throw new HttpError(404, "not_found", "Run not found");
+  const key = await apiKeyOf(req, deps.db);
+  let principal: Principal;
+  let check: () => Promise<void>;
+  if (key) {
+    principal = apiKeyPrincipal(key.apiKeyId);
+    check = keyStillReads(deps, key, runId);
   } else {
     const session = await deps.auth.api.getSession({ headers: headersOf(req) }).catch(() => null);
     if (!session) throw new HttpError(401, "unauthorized", "Send an API key or sign in.");
-    await requireRunRole(deps.db, session.user.id, runId, "viewer");
+    const userId = session.user.id;
+    principal = userPrincipal(userId);
+    check = async () => void (await requireRunRole(deps.db, userId, runId, "viewer"));
   }
+  spend(deps, principal);
+  await check();
   const lastHeader = req.headers["last-event-id"] ?? url.searchParams.get("lastEventId") ?? "0";
   const after = /^\d+$/.test(String(lastHeader)) ? Number(lastHeader) : 0;
   const controller = new AbortController();
   req.on("close", () => controller.abort());
-  await writeSse(res, deps.services.events.stream(runId, after, controller.signal), controller.signal);
+  const events = eventsWhileAllowed({ services: deps.services, runId, afterSeq: after, signal: controller.signal, principal, check });
+  await writeSse(res, events, controller.signal, (error) => describeError(error).body);
 }

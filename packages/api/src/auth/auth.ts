@@ -1,7 +1,9 @@
 import { hash, verify } from "@node-rs/argon2";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import type { Db } from "@switchyard/db";
+import { retryAfterText, SlidingWindowLimiter, type RateLimiter } from "../services/rate-limiter";
 import { ensurePersonalWorkspace } from "./personal-workspace";
 
 /** Header carrying the connecting client's address to better-auth. */
@@ -15,6 +17,15 @@ export interface AuthOptions {
   baseURL: string;
   /** Off in tests that sign in many times from one address. */
   rateLimit?: boolean;
+  /** Failed sign-ins allowed per account; 10 in 15 minutes unless given. */
+  signInFailures?: RateLimiter;
+}
+
+const SIGN_IN = "/sign-in/email";
+
+function emailOf(body: unknown): string | undefined {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === "string" ? email.trim().toLowerCase() : undefined;
 }
 
 /** Passwords are hashed with argon2id (OWASP's first choice) instead of the library's default. */
@@ -26,6 +37,9 @@ const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }
  * personal workspace for every new user.
  */
 export function createAuth(options: AuthOptions) {
+  // Per account, on top of better-auth's per-address limit: guessing one person's password from
+  // many addresses meets a wall too. Only failures count, so signing in often is never limited.
+  const failures = options.signInFailures ?? new SlidingWindowLimiter(10, 15 * 60_000);
   return betterAuth({
     appName: "Switchyard",
     baseURL: options.baseURL,
@@ -54,6 +68,23 @@ export function createAuth(options: AuthOptions) {
       max: 100,
       // A brute-force sign-in meets a wall after a handful of tries per address.
       customRules: { "/sign-in/email": { window: 60, max: 5 }, "/sign-up/email": { window: 60, max: 10 } },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const email = ctx.path === SIGN_IN ? emailOf(ctx.body) : undefined;
+        if (!email || options.rateLimit === false) return;
+        const decision = failures.check(`sign-in:${email}`);
+        if (decision.ok) return;
+        throw new APIError(
+          "TOO_MANY_REQUESTS",
+          { code: "TOO_MANY_FAILED_SIGN_INS", message: `Too many failed sign-ins for this account; try again in ${retryAfterText(decision.retryAfterMs)}.` },
+          { "Retry-After": String(Math.ceil(decision.retryAfterMs / 1000)) },
+        );
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        const email = ctx.path === SIGN_IN ? emailOf(ctx.body) : undefined;
+        if (email && isAPIError(ctx.context.returned) && ctx.context.returned.statusCode === 401) failures.take(`sign-in:${email}`);
+      }),
     },
     databaseHooks: {
       user: {

@@ -6,6 +6,7 @@ import { authedProcedure } from "../trpc";
 import { requireWorkspaceRole } from "../access";
 import { keyHint } from "../services/credential-vault";
 import { workspaceKeys } from "../services/workspace-keys";
+import { writeAudit } from "../audit/audit-log";
 
 const workspaceId = z.string().min(1).max(100);
 const provider = z.string().min(1).max(40);
@@ -25,11 +26,16 @@ export const credentialsRouter = {
     }
     const sealed = ctx.services.vault.seal(input.key, `${input.workspaceId}:${input.provider}`);
     const data = { ...sealed, keyHint: keyHint(input.key), createdById: ctx.user.id };
-    return ctx.db.providerCredential.upsert({
-      where: { workspaceId_provider: { workspaceId: input.workspaceId, provider: input.provider } },
-      create: { workspaceId: input.workspaceId, provider: input.provider, ...data },
-      update: data,
-      select: credentialPublicSelect,
+    return ctx.db.$transaction(async (tx) => {
+      const saved = await tx.providerCredential.upsert({
+        where: { workspaceId_provider: { workspaceId: input.workspaceId, provider: input.provider } },
+        create: { workspaceId: input.workspaceId, provider: input.provider, ...data },
+        update: data,
+        select: credentialPublicSelect,
+      });
+      // The provider and the hint the UI already shows; never the key.
+      await writeAudit(tx, { workspaceId: input.workspaceId, actorId: ctx.user.id, action: "credential.set", target: saved.id, details: { provider: input.provider, keyHint: saved.keyHint } });
+      return saved;
     });
   }),
 
@@ -43,8 +49,11 @@ export const credentialsRouter = {
 
   delete: authedProcedure.input(z.object({ workspaceId, provider })).mutation(async ({ ctx, input }) => {
     await requireWorkspaceRole(ctx.db, ctx.user.id, input.workspaceId, "owner");
-    const deleted = await ctx.db.providerCredential.deleteMany({ where: { workspaceId: input.workspaceId, provider: input.provider } });
-    if (deleted.count === 0) throw new TRPCError({ code: "NOT_FOUND", message: `No ${input.provider} key is stored for this workspace.` });
+    await ctx.db.$transaction(async (tx) => {
+      const deleted = await tx.providerCredential.deleteMany({ where: { workspaceId: input.workspaceId, provider: input.provider } });
+      if (deleted.count === 0) throw new TRPCError({ code: "NOT_FOUND", message: `No ${input.provider} key is stored for this workspace.` });
+      await writeAudit(tx, { workspaceId: input.workspaceId, actorId: ctx.user.id, action: "credential.deleted", target: input.provider, details: { provider: input.provider } });
+    });
     return { provider: input.provider };
   }),
 } satisfies TRPCRouterRecord;

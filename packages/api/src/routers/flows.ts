@@ -4,8 +4,9 @@ import { z } from "zod";
 import { FLOW_FORMAT, FLOW_LIMITS, type FlowDocument } from "@switchyard/core";
 import { flowSummarySelect, flowVersionSummarySelect, type Db, type Prisma } from "@switchyard/db";
 import { authedProcedure } from "../trpc";
-import { requireFlowRole, requireWorkspaceRole } from "../access";
+import { highestRole, requireFlowRole, requireFlowWorkspaceRole, requireWorkspaceRole } from "../access";
 import { documentForSave } from "../flows/flow-document";
+import { forkFlow } from "../flows/fork";
 
 const id = z.string().min(1).max(100);
 const name = z.string().trim().min(1, "A flow needs a name").max(FLOW_LIMITS.nameChars);
@@ -53,7 +54,21 @@ export const flowsRouter = {
         ...(input?.workspaceId ? { workspaceId: input.workspaceId } : {}),
         ...(input?.search ? { name: { contains: input.search, mode: "insensitive" as const } } : {}),
       };
-      return ctx.db.flow.findMany({ where: visible, select: flowSummarySelect, orderBy: { updatedAt: "desc" }, take: 200 });
+      const flows = await ctx.db.flow.findMany({
+        where: visible,
+        select: {
+          ...flowSummarySelect,
+          workspace: { select: { memberships: { where: { userId: ctx.user.id }, select: { role: true } } } },
+          shares: { where: { userId: ctx.user.id, revokedAt: null }, select: { role: true } },
+        },
+        orderBy: { updatedAt: "desc" },
+        take: 200,
+      });
+      // The caller's role on each, and whether it reached them by a share rather than membership.
+      return flows.map(({ workspace, shares, ...flow }) => {
+        const roles = [...workspace.memberships, ...shares].map((r) => r.role);
+        return { ...flow, role: highestRole(roles) ?? "viewer", sharedWithMe: workspace.memberships.length === 0 };
+      });
     }),
 
   byId: authedProcedure.input(z.object({ id, version: z.number().int().positive().optional() })).query(async ({ ctx, input }) => {
@@ -92,8 +107,9 @@ export const flowsRouter = {
     return saveVersion(ctx.db, input.id, ctx.user.id, { ...(current.document as object), name: input.name }, `Renamed to ${input.name}`, head.latestVersion);
   }),
 
+  /** Editors and owners of the flow's workspace delete it; a share lets people edit, not delete. */
   delete: authedProcedure.input(z.object({ id })).mutation(async ({ ctx, input }) => {
-    await requireFlowRole(ctx.db, ctx.user.id, input.id, "editor");
+    await requireFlowWorkspaceRole(ctx.db, ctx.user.id, input.id, "editor", "delete it");
     await ctx.db.flow.update({ where: { id: input.id }, data: { deletedAt: new Date() } });
     return { id: input.id };
   }),
@@ -116,6 +132,11 @@ export const flowsRouter = {
     const flowId = await createFlow(ctx.db, input.workspaceId, ctx.user.id, document, "Imported");
     return { id: flowId, version: 1, problems };
   }),
+
+  /** Copies the flow into a workspace where the caller is an editor; anyone who can see it (or holds its link) may. */
+  fork: authedProcedure
+    .input(z.object({ flowId: id, workspaceId: id, linkToken: z.string().min(1).max(200).optional(), name: name.optional() }))
+    .mutation(({ ctx, input }) => forkFlow(ctx.db, ctx.user, input)),
 
   export: authedProcedure.input(z.object({ id, version: z.number().int().positive().optional() })).query(async ({ ctx, input }) => {
     await requireFlowRole(ctx.db, ctx.user.id, input.id, "viewer");

@@ -8,6 +8,9 @@ import { requireFlowRole, requireRunRole } from "../access";
 import { startRun } from "../runs/start-run";
 import { cancelRun } from "../runs/cancel-run";
 import { readRunEvents } from "../runs/run-event-store";
+import { eventsWhileAllowed } from "../runs/events-while-allowed";
+import { retryAfterText } from "../services/rate-limiter";
+import { userPrincipal } from "../services/access-changes";
 
 const id = z.string().min(1).max(100);
 
@@ -24,6 +27,14 @@ export const runsRouter = {
     )
     .mutation(async ({ ctx, input }) => {
       await requireFlowRole(ctx.db, ctx.user.id, input.flowId, "editor");
+      const limit = ctx.services.rateLimits.runStart;
+      const decision = limit.take(userPrincipal(ctx.user.id));
+      if (!decision.ok) {
+        throw new TRPCError({
+          code: "TOO_MANY_REQUESTS",
+          message: `You have started ${limit.limit} runs in the last ${retryAfterText(limit.windowMs)}, the most allowed; try again in ${retryAfterText(decision.retryAfterMs)}.`,
+        });
+      }
       return startRun(ctx.db, ctx.services, { ...input, userId: ctx.user.id });
     }),
 
@@ -61,14 +72,20 @@ export const runsRouter = {
     return readRunEvents(ctx.db, input.runId, input.afterSeq, 20_000);
   }),
 
-  /** Every event of a run, resumable: pass the last seq seen as `lastEventId` to get only later ones. */
+  /**
+   * Every event of a run, resumable: pass the last seq seen as `lastEventId` to get only later ones.
+   * Ends with NOT_FOUND as soon as the reader loses access to the run (a share revoked, removed
+   * from the workspace).
+   */
   onRunEvents: authedProcedure
     .input(z.object({ runId: id, lastEventId: z.string().regex(/^\d+$/).nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
-      await requireRunRole(ctx.db, ctx.user.id, input.runId, "viewer");
+      const check = async () => void (await requireRunRole(ctx.db, ctx.user.id, input.runId, "viewer"));
+      await check();
       const after = input.lastEventId ? Number(input.lastEventId) : 0;
       const abort = signal ?? new AbortController().signal;
-      for await (const event of ctx.services.events.stream(input.runId, after, abort)) {
+      const events = eventsWhileAllowed({ services: ctx.services, runId: input.runId, afterSeq: after, signal: abort, principal: userPrincipal(ctx.user.id), check });
+      for await (const event of events) {
         yield tracked(String(event.seq), event);
         if (isTerminalEvent(event)) return;
       }

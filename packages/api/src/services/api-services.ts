@@ -1,5 +1,7 @@
 import type { RunEvent } from "@switchyard/core";
+import type { AccessChanges } from "./access-changes";
 import type { CredentialVault } from "./credential-vault";
+import type { RateLimits } from "./rate-limiter";
 
 /** Starts and stops runs on the durable queue (pg-boss in the server). */
 export interface RunQueue {
@@ -50,4 +52,8 @@ export interface ApiServices {
   providers: ProviderServices;
   /** Example flows offered as "New from template". */
   templates: () => { id: string; name: string; description: string; document: unknown }[];
+  /** Tells live streams that someone's access narrowed, across processes. */
+  accessChanges: AccessChanges;
+  /** Per-user and per-API-key request limits. */
+  rateLimits: RateLimits;
 }

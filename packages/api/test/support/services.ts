@@ -11,6 +11,8 @@ import type {
   RunQueue,
 } from "../../src/services/api-services";
 import { CredentialVault } from "../../src/services/credential-vault";
+import { inProcessAccessChanges } from "../../src/services/access-changes";
+import { SlidingWindowLimiter } from "../../src/services/rate-limiter";
 import { readRunEvents } from "../../src/runs/run-event-store";
 
 /** The repository's example flows, offered as templates just as the server does. */
@@ -137,6 +139,12 @@ export function createTestServices(db: Db): TestServices {
     vault,
     providers: testProviders,
     templates: exampleTemplates,
+    accessChanges: inProcessAccessChanges(),
+    // Roomy, so router tests never meet them; rate-limit tests pass tight ones of their own.
+    rateLimits: {
+      runStart: new SlidingWindowLimiter(10_000, 60_000),
+      rest: new SlidingWindowLimiter(10_000, 60_000),
+    },
   };
   return { services, queue, vault };
 }
