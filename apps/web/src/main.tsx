@@ -9,6 +9,7 @@ import "./styles/inspector.css";
 import "./styles/run.css";
 import "./styles/app.css";
 import "./styles/pages.css";
+import "./styles/sharing.css";
 import { App } from "./app/App";
 
 const root = document.getElementById("root");

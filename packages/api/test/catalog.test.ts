@@ -91,3 +91,14 @@ describe("catalog.models", () => {
     );
   });
 });
+
+describe("catalog.models by flow", () => {
+  it("gives someone the flow was shared with its workspace's models, and no one else", async () => {
+    const { id: flowId } = await ada.api.flows.import({ workspaceId: ada.workspaceId, document: example("cascade") });
+    await expectTrpcError(grace.api.catalog.models({ flowId }), "NOT_FOUND", "Flow not found");
+    await ada.api.shares.shareWithUser({ flowId, email: grace.email, role: "viewer" });
+    const models = await grace.api.catalog.models({ flowId });
+    expect(models.map((g) => g.provider)).toEqual(["sim", "openai"]);
+    await expect(grace.api.catalog.models({})).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Give either a workspaceId or a flowId") });
+  });
+});

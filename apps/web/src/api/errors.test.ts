@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorCode, errorMessage, isUnauthorized } from "./errors";
+import { errorCode, errorMessage, isNoAccess, isUnauthorized } from "./errors";
 
 /** The shape TRPCClientError has: an Error with `data` from the server's error formatter. */
 function trpcError(message: string, data: Record<string, unknown>) {
@@ -30,5 +30,14 @@ describe("errorCode", () => {
     expect(errorCode(trpcError("x", { code: "CONFLICT" }))).toBe("CONFLICT");
     expect(isUnauthorized(trpcError("x", { code: "UNAUTHORIZED" }))).toBe(true);
     expect(errorCode(new Error("plain"))).toBeUndefined();
+  });
+});
+
+describe("isNoAccess", () => {
+  it("is true for NOT_FOUND and FORBIDDEN only", () => {
+    expect(isNoAccess(Object.assign(new Error("Flow not found"), { data: { code: "NOT_FOUND" } }))).toBe(true);
+    expect(isNoAccess(Object.assign(new Error("no"), { data: { code: "FORBIDDEN" } }))).toBe(true);
+    expect(isNoAccess(Object.assign(new Error("later"), { data: { code: "CONFLICT" } }))).toBe(false);
+    expect(isNoAccess(new TypeError("Failed to fetch"))).toBe(false);
   });
 });

@@ -10,6 +10,12 @@ export function isUnauthorized(error: unknown): boolean {
   return errorCode(error) === "UNAUTHORIZED";
 }
 
+/** The server says "not found" for things you may not see, and "forbidden" for things you may see but not do. */
+export function isNoAccess(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === "NOT_FOUND" || code === "FORBIDDEN";
+}
+
 /**
  * A failed call as a sentence for people. The server writes its messages for people already; input
  * validation errors arrive as a flattened zod error, shown as "field: problem".

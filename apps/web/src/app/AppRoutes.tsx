@@ -7,13 +7,17 @@ import { EditorPage } from "../pages/editor/EditorPage";
 import { SettingsPage } from "../pages/settings/SettingsPage";
 import { NotFoundPage } from "../pages/NotFoundPage";
 import { RunComparePage, RunDetailPage, RunHistoryPage } from "../pages/runs";
+import { InvitePage } from "../pages/invite/InvitePage";
+import { SharedFlowPage } from "../pages/share/SharedFlowPage";
+import { AuditPage } from "../pages/workspace/AuditPage";
+import { MembersPage } from "../pages/workspace/MembersPage";
 import { AppShell } from "./AppShell";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { RequireAuth } from "./RequireAuth";
 import { useMe } from "./use-me";
 import { WorkspaceProvider } from "./workspace-context";
 
-/** Sign-in and sign-up are public; everything else needs a session. */
+/** Sign-in, sign-up, invitations and read-only links are public; everything else needs a session. */
 export function AppRoutes() {
   return (
     <Switch>
@@ -25,6 +29,16 @@ export function AppRoutes() {
       <Route path="/sign-up">
         <Page where="sign-up">
           <SignUpPage />
+        </Page>
+      </Route>
+      <Route path="/invite/:token">
+        <Page where="the invitation">
+          <InvitePage />
+        </Page>
+      </Route>
+      <Route path="/shared/:token">
+        <Page where="the shared flow">
+          <SharedFlowPage />
         </Page>
       </Route>
       <Route>
@@ -50,6 +64,16 @@ function SignedInApp() {
           <Route path="/settings">
             <Page where="settings">
               <SettingsPage />
+            </Page>
+          </Route>
+          <Route path="/workspace/members">
+            <Page where="members">
+              <MembersPage />
+            </Page>
+          </Route>
+          <Route path="/workspace/audit">
+            <Page where="the audit log">
+              <AuditPage />
             </Page>
           </Route>
           <Route path="/flows/:flowId/runs">

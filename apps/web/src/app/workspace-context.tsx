@@ -17,17 +17,22 @@ function remembered(): string | null {
   }
 }
 
+/** Makes `id` the workspace the app opens in next (pages outside the provider: an accepted invite, a fork). */
+export function rememberWorkspace(id: string): void {
+  try {
+    localStorage.setItem(WORKSPACE_STORAGE_KEY, id);
+  } catch {
+    // Storage may be off (private mode); the choice then lasts for this visit only.
+  }
+}
+
 /** The workspace the user is working in, remembered across visits (per browser). */
 export function WorkspaceProvider({ workspaces, children }: { workspaces: WorkspaceOption[]; children: ReactNode }) {
   const [chosen, setChosen] = useState(remembered);
   const current = pickWorkspace(workspaces, chosen);
   const select = useCallback((id: string) => {
     setChosen(id);
-    try {
-      localStorage.setItem(WORKSPACE_STORAGE_KEY, id);
-    } catch {
-      // Storage may be off (private mode); the choice then lasts for this visit only.
-    }
+    rememberWorkspace(id);
   }, []);
   const value = useMemo(() => (current ? { current, workspaces, select } : null), [current, workspaces, select]);
   if (!value) {

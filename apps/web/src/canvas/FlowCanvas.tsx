@@ -1,4 +1,4 @@
-import { useCallback, useEffect, type DragEvent } from "react";
+import { useCallback, useEffect, useState, type DragEvent } from "react";
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type IsValidConnection, type OnError } from "@xyflow/react";
 import { useShallow } from "zustand/react/shallow";
 import { useEditor, useEditorApi } from "../editor/editor-context";
@@ -8,6 +8,7 @@ import { EdgeMarkers } from "./edges/EdgeMarkers";
 import { NODE_DRAG_TYPE } from "./palette-drag";
 import { minimapColor } from "./minimap-color";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
+import { useNamedNodes } from "./node-aria";
 
 /** Missing handles and unknown types are reported by validation on the canvas; React Flow's console warnings would only repeat them. */
 const HANDLED_ERRORS = new Set(["003", "008", "011"]);
@@ -25,14 +26,18 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const { nodes, edges, onNodesChange, onEdgesChange, onConnect } = useEditor(
     useShallow((s) => ({ nodes: s.nodes, edges: s.edges, onNodesChange: s.onNodesChange, onEdgesChange: s.onEdgesChange, onConnect: s.onConnect })),
   );
+  const namedNodes = useNamedNodes(nodes);
   const pendingLayout = useEditor((s) => s.pendingLayout);
   const fitViewRequest = useEditor((s) => s.fitViewRequest);
   const { fitView, screenToFlowPosition } = useReactFlow<EditorNode, EditorEdge>();
   useEditorShortcuts(store, readOnly);
 
+  // Nothing to fit on an empty canvas: React Flow would keep the fit queued until the first node
+  // appears and then yank the node just dropped away from the cursor to the middle of the view.
+  const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
   useEffect(() => {
-    if (fitViewRequest > 0) void fitView({ ...FIT_VIEW, duration: 200 });
-  }, [fitViewRequest, fitView]);
+    if (fitViewRequest > 0 && store.getState().nodes.length > 0) void fitView({ ...FIT_VIEW, duration: 200 });
+  }, [fitViewRequest, fitView, store]);
 
   const isValidConnection: IsValidConnection<EditorEdge> = useCallback(
     (c) => c.source !== c.target && !store.getState().edges.some((e) => e.source === c.source && e.target === c.target && e.sourceHandle === c.sourceHandle),
@@ -64,7 +69,7 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
     <div className={`sy-canvas${pendingLayout ? " is-laying-out" : ""}`} onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeMarkers />
       <ReactFlow<EditorNode, EditorEdge>
-        nodes={nodes}
+        nodes={namedNodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
@@ -78,7 +83,7 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
         nodesConnectable={!readOnly}
         edgesReconnectable={!readOnly}
         multiSelectionKeyCode={["Meta", "Control"]}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={FIT_VIEW}
         minZoom={0.2}
         maxZoom={2}

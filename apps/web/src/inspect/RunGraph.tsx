@@ -16,6 +16,7 @@ import { RunProvider, useRunApi } from "../run/run-context";
 import type { RunView } from "../run/run-view";
 import { edgeTypes, nodeTypes } from "../canvas/node-types";
 import { EdgeMarkers } from "../canvas/edges/EdgeMarkers";
+import { withAriaLabel } from "../canvas/node-aria";
 
 interface RunGraphProps {
   document: FlowDocument;
@@ -72,7 +73,9 @@ function ReadOnlyCanvas({
   const shown = useMemo(
     () =>
       nodes.map((n) =>
-        Boolean(n.selected) === (n.id === selected) ? n : { ...n, selected: n.id === selected },
+        withAriaLabel(
+          Boolean(n.selected) === (n.id === selected) ? n : { ...n, selected: n.id === selected },
+        ),
       ),
     [nodes, selected],
   );

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { isTerminalEvent, type RunEvent } from "@switchyard/core";
 import { useTRPC } from "../api/trpc";
+import { isNoAccess } from "../api/errors";
 import { RunEventQueue } from "../run/run-event-queue";
 
 export interface RunEventsState {
@@ -13,6 +14,8 @@ export interface RunEventsState {
   live: boolean;
   /** The live stream dropped and is reconnecting (it resumes from the last seq it has). */
   reconnecting: boolean;
+  /** The server ended the stream because the run is no longer yours to see (a share revoked). */
+  accessLost: boolean;
 }
 
 /**
@@ -72,6 +75,7 @@ export function useRunEvents(runId: string | undefined): RunEventsState {
         : {}),
     live: follow && !ended,
     reconnecting: follow && !ended && subscription.status === "connecting" && streamed.length > 0,
+    accessLost: isNoAccess(subscription.error) || isNoAccess(stored.error),
   };
 }
 

@@ -27,7 +27,11 @@ export function FlowSettings() {
       </header>
       <div className="sy-field">
         <label htmlFor="flow-name" className="sy-field__label">
-          Name<span className="sy-required" aria-label="required">*</span>
+          Name
+          <span className="sy-required">
+            <span aria-hidden="true">*</span>
+            <span className="sr-only"> (required)</span>
+          </span>
         </label>
         <input id="flow-name" className="sy-input" value={meta.name} onChange={(e) => setMeta({ name: e.target.value }, "meta:name")} />
       </div>

@@ -49,7 +49,13 @@ export function SchemaField({ name, schema, required, path, value, onChange }: S
     <div className={`sy-field${messages.length ? " has-error" : ""}`}>
       <label htmlFor={id} className="sy-field__label">
         {label}
-        {required && <span className="sy-required" aria-label="required">*</span>}
+        {/* An aria-label on a span is dropped or glued on ("Promptrequired"); hidden text reads "Prompt (required)". */}
+        {required && (
+          <span className="sy-required">
+            <span aria-hidden="true">*</span>
+            <span className="sr-only"> (required)</span>
+          </span>
+        )}
       </label>
       {control}
       {help && <p className="sy-field__help">{help}</p>}

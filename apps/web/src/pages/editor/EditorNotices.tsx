@@ -3,6 +3,7 @@ import { Link } from "wouter";
 import { useFlowSession } from "./flow-session";
 import { useEditorMessage } from "./editor-message";
 import { RestoreDialog } from "./RestoreDialog";
+import { AccessLostBanner } from "./AccessLostBanner";
 
 /** Banners under the toolbar: why the flow is read-only, a failed save, a newer version elsewhere, feedback. */
 export function EditorNotices() {
@@ -18,9 +19,13 @@ export function EditorNotices() {
 
   return (
     <div className="sy-notices">
+      {readOnly?.kind === "no-access" && <AccessLostBanner dirty={session.dirty} />}
       {readOnly?.kind === "viewer" && (
         <p className="sy-banner sy-banner--readonly" role="status">
-          <strong>Read-only.</strong> You have view access to this flow; ask an editor for edit access.
+          <strong>Read-only.</strong>{" "}
+          {session.workspaceRole
+            ? "You have view access to this flow; ask an editor for edit access."
+            : "This flow was shared with you as a viewer: you can look, follow its runs and fork it, but not change or run it. Ask whoever shared it for edit access."}
         </p>
       )}
       {readOnly?.kind === "old-version" && (

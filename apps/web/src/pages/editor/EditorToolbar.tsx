@@ -9,6 +9,7 @@ import { downloadText, fileNameFor } from "../../util/download";
 import { useFlowSession } from "./flow-session";
 import { useEditorMessage } from "./editor-message";
 import { SaveStatus } from "./SaveStatus";
+import { EditorAccessActions } from "./EditorAccessActions";
 
 /** Flow name and problems, save, file and edit commands, and the way to the run history. */
 export function EditorToolbar() {
@@ -79,7 +80,7 @@ export function EditorToolbar() {
         className="sy-button sy-button--primary"
         disabled={saveDisabled}
         onClick={() => void session.save()}
-        title={readOnly ? "This flow is read-only here" : session.dirty ? "Save as a new version (Ctrl+S)" : "No unsaved changes"}
+        title={readOnly ? "This flow is read-only here (see the banner below)" : session.dirty ? "Save as a new version (Ctrl+S)" : "No unsaved changes"}
         aria-keyshortcuts="Control+S Meta+S"
       >
         {session.saveState.saving ? "Saving…" : "Save"}
@@ -118,6 +119,7 @@ export function EditorToolbar() {
         </button>
       </div>
       <div className="sy-toolbar__group sy-toolbar__end">
+        <EditorAccessActions />
         <Link href={`/flows/${session.flowId}/runs`} className="sy-button">
           Run history
         </Link>

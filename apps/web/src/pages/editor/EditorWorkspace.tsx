@@ -17,6 +17,7 @@ import { SidePanel } from "./SidePanel";
 import { VersionsPanel } from "./VersionsPanel";
 import { useLiveRun } from "./use-live-run";
 import { setLeaveGuard } from "../../app/leave-guard";
+import { isNoAccess } from "../../api/errors";
 
 /** The editor's layout: toolbar, notices, palette | canvas | side panel; and the run in the URL, followed live. */
 export function EditorWorkspace({ models }: { models: ModelGroup[] }) {
@@ -27,6 +28,11 @@ export function EditorWorkspace({ models }: { models: ModelGroup[] }) {
   const [params, setParams] = useSearchParams();
   const runId = params.get("run");
   const stream = useLiveRun(runId);
+  // The server ends a live run's stream with "not found" once you lose access: check the flow at once.
+  const { checkAccess } = session;
+  useEffect(() => {
+    if (isNoAccess(stream.error)) checkAccess();
+  }, [stream.error, checkAccess]);
   useSaveShortcut();
   useWarnBeforeLeaving(session.dirty);
 

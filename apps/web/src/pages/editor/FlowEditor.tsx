@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useLocation } from "wouter";
 import type { FlowDocument } from "@switchyard/core";
 import { useTRPC } from "../../api/trpc";
+import { useMe } from "../../app/use-me";
 import type { FlowWithVersion } from "../../api/types";
 import { modelChecker, type ModelGroup } from "../../catalog/models";
 import { EditorProvider } from "../../editor/editor-context";
@@ -18,32 +19,47 @@ interface FlowEditorProps {
   models: ModelGroup[];
   /** Set when an older version is open (read-only). */
   viewingVersion: number | undefined;
+  /** The server no longer lets you see this flow, though it was open. */
+  accessLost: boolean;
 }
 
 /** One open flow: its own editor store and run store, created from the loaded version. */
-export function FlowEditor({ flow, document, models, viewingVersion }: FlowEditorProps) {
+export function FlowEditor({ flow, document, models, viewingVersion, accessLost }: FlowEditorProps) {
   // Options are read once, when the store is created; the document is the version as loaded.
   const [options] = useState(() => ({ document, checkModel: modelChecker(models) }));
   return (
     <EditorProvider options={options}>
       <RunProvider>
         <ReactFlowProvider>
-          <Session flow={flow} models={models} viewingVersion={viewingVersion} />
+          <Session flow={flow} models={models} viewingVersion={viewingVersion} accessLost={accessLost} />
         </ReactFlowProvider>
       </RunProvider>
     </EditorProvider>
   );
 }
 
-function Session({ flow, models, viewingVersion }: Omit<FlowEditorProps, "document">) {
+function Session({ flow, models, viewingVersion, accessLost }: Omit<FlowEditorProps, "document">) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
-  const saving = useFlowSave(flow.id, flow.version.version);
+  const me = useMe();
+  const workspaceRole = me.data?.workspaces.find((w) => w.id === flow.workspaceId)?.role;
+  // The page's query of this flow answers: still yours (perhaps with another role), or gone. The flow list may have changed too.
+  const checkAccess = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: trpc.flows.byId.queryKey({ id: flow.id }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
+  }, [queryClient, trpc, flow.id]);
+  const saving = useFlowSave(flow.id, flow.version.version, checkAccess);
   // Opened on a run (a reload mid-run, a shared link): show that run first.
   const [panel, setPanel] = useState<SidePanelTab>(() => (new URLSearchParams(window.location.search).has("run") ? "run" : "inspect"));
   const old = viewingVersion !== undefined && viewingVersion < flow.latestVersion;
-  const readOnly: ReadOnly | undefined = flow.role === "viewer" ? { kind: "viewer" } : old ? { kind: "old-version", version: flow.version.version } : undefined;
+  const readOnly: ReadOnly | undefined = accessLost
+    ? { kind: "no-access" }
+    : flow.role === "viewer"
+      ? { kind: "viewer" }
+      : old
+        ? { kind: "old-version", version: flow.version.version }
+        : undefined;
 
   const reload = useCallback(() => {
     // Dropping the cached versions makes the page fetch the newest and open a fresh editor on it.
@@ -56,6 +72,9 @@ function Session({ flow, models, viewingVersion }: Omit<FlowEditorProps, "docume
     flowId: flow.id,
     workspaceId: flow.workspaceId,
     role: flow.role,
+    workspaceRole,
+    accessLost,
+    checkAccess,
     readOnly,
     latestVersion: flow.latestVersion,
     ...saving,

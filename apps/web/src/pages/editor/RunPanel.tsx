@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { Link, useSearchParams } from "wouter";
 import { useTRPC } from "../../api/trpc";
+import { isNoAccess } from "../../api/errors";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useEditor } from "../../editor/editor-context";
 import { useRun } from "../../run/run-context";
@@ -41,11 +42,12 @@ export function RunPanel({ runId, stream, onClearRun }: RunPanelProps) {
   }, [runInputs]);
 
   const running = runId !== null && (status === undefined || status === "idle" || status === "running") && stream.status !== "error";
-  const blocker = runBlocker({ role: session.role, errors: errorCount, dirty: session.dirty, running });
+  const blocker = runBlocker({ role: session.role, accessLost: session.accessLost, errors: errorCount, dirty: session.dirty, running });
   const viewingOld = session.readOnly?.kind === "old-version" ? session.readOnly.version : undefined;
 
   const start = useMutation(
     trpc.runs.start.mutationOptions({
+      onError: (error) => isNoAccess(error) && session.checkAccess(),
       onSuccess: ({ runId: started }) =>
         setParams(
           (prev) => {
@@ -91,7 +93,7 @@ export function RunPanel({ runId, stream, onClearRun }: RunPanelProps) {
     start.mutate({ flowId: session.flowId, ...request, ...(version !== undefined ? { version } : {}) });
   };
 
-  const formDisabled = session.role === "viewer" || running;
+  const formDisabled = session.role === "viewer" || session.accessLost || running;
   return (
     <form className="sy-inspector__body sy-run-panel" onSubmit={(e) => void onRun(e)} aria-labelledby="run-panel-title" noValidate>
       <header className="sy-run-panel__head">
@@ -164,7 +166,7 @@ export function RunPanel({ runId, stream, onClearRun }: RunPanelProps) {
       </div>
       {start.error && <ErrorMessage title="The run didn't start" error={start.error} />}
       {cancel.error && <ErrorMessage title="Couldn't cancel" error={cancel.error} />}
-      {runId && <RunProgress runId={runId} stream={stream} onClear={onClearRun} />}
+      {runId && <RunProgress runId={runId} stream={stream} accessLost={session.accessLost} onClear={onClearRun} />}
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { Link } from "wouter";
 import { stringifyValue } from "@switchyard/core";
-import { errorMessage } from "../../api/errors";
+import { errorMessage, isNoAccess } from "../../api/errors";
 import { useRun } from "../../run/run-context";
 import { formatMs, formatTokens, formatUsd } from "../../util/format";
 
@@ -14,20 +14,28 @@ export interface StreamState {
 const STATUS_TEXT = { idle: "starting", running: "running", completed: "completed", failed: "failed", cancelled: "cancelled" } as const;
 
 /** The followed run: how it is going, what it produced, and where to inspect it. */
-export function RunProgress({ runId, stream, onClear }: { runId: string; stream: StreamState; onClear: () => void }) {
+export function RunProgress({ runId, stream, accessLost, onClear }: { runId: string; stream: StreamState; accessLost: boolean; onClear: () => void }) {
   const view = useRun((s) => s.view);
   const status = view?.status ?? "idle";
   const finished = status === "completed" || status === "failed" || status === "cancelled";
   const outputs = Object.entries(view?.outputs ?? {});
+  // Once the server ends the stream for lost access, the last status seen is no longer news.
+  const cutOff = accessLost || (stream.status === "error" && isNoAccess(stream.error));
   return (
     <section className="sy-inspector__section sy-run-progress" aria-label="Current run" aria-live="polite">
       <h3 className="sy-inspector__subtitle">
         <span>
           Run <code title={runId}>{runId.slice(-8)}</code>
         </span>
-        <span className={`sy-pill sy-pill--run-${status === "idle" ? "running" : status}`}>{STATUS_TEXT[status]}</span>
+        {cutOff ? <span className="sy-pill">not followed</span> : <span className={`sy-pill sy-pill--run-${status === "idle" ? "running" : status}`}>{STATUS_TEXT[status]}</span>}
       </h3>
-      {stream.status === "error" ? (
+      {cutOff ? (
+        <div className="sy-error" role="alert">
+          <span>
+            {accessLost ? "You no longer have access to this flow" : "You can't follow this run (any more)"}: updates to this run have stopped. What you see is where it was.
+          </span>
+        </div>
+      ) : stream.status === "error" ? (
         <div className="sy-error" role="alert">
           <span>Can't follow this run: {errorMessage(stream.error)}</span>
           <button type="button" className="sy-button sy-button--small" onClick={stream.reset}>

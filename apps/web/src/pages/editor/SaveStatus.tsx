@@ -5,7 +5,8 @@ export function SaveStatus() {
   const { dirty, saveState, baseVersion, readOnly } = useFlowSession();
   let text: string;
   let tone = "";
-  if (readOnly?.kind === "old-version") text = `Version ${readOnly.version} · read-only`;
+  if (readOnly?.kind === "no-access") text = "No access";
+  else if (readOnly?.kind === "old-version") text = `Version ${readOnly.version} · read-only`;
   else if (saveState.saving) text = "Saving…";
   else if (dirty) {
     text = "Unsaved changes";

@@ -4,7 +4,7 @@ import type { FlowRole } from "./run-blockers";
 export type SidePanelTab = "inspect" | "run" | "versions";
 
 /** Why the flow can't be edited here, with the way out when there is one. */
-export type ReadOnly = { kind: "viewer" } | { kind: "old-version"; version: number };
+export type ReadOnly = { kind: "viewer" } | { kind: "old-version"; version: number } | { kind: "no-access" };
 
 export interface SaveState {
   saving: boolean;
@@ -17,6 +17,12 @@ export interface FlowSession {
   flowId: string;
   workspaceId: string;
   role: FlowRole;
+  /** Your role in the flow's workspace; undefined when the flow reaches you only through a share. */
+  workspaceRole: FlowRole | undefined;
+  /** The flow was open, and then the server stopped letting you see it (a share revoked, removed from the workspace). */
+  accessLost: boolean;
+  /** Something answered "not found"/"forbidden": ask the server again whether the flow is still yours to see. */
+  checkAccess: () => void;
   readOnly: ReadOnly | undefined;
   /** The newest version on the server (refreshed in the background). */
   latestVersion: number;

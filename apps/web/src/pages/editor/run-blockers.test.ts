@@ -19,6 +19,10 @@ describe("runBlocker", () => {
     expect(runBlocker({ ...ready, running: true, errors: 1 })?.reason).toMatch(/in progress/);
   });
 
+  it("puts lost access before everything else", () => {
+    expect(runBlocker({ ...ready, accessLost: true, role: "viewer", dirty: true })).toEqual({ reason: expect.stringMatching(/no longer have access/), saveFirst: false });
+  });
+
   it("says 'the error' for one", () => {
     expect(runBlocker({ ...ready, errors: 1 })?.reason).toMatch(/Fix the error/);
   });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc";
-import { errorCode, errorMessage } from "../../api/errors";
+import { errorCode, errorMessage, isNoAccess } from "../../api/errors";
 import { useEditor, useEditorApi } from "../../editor/editor-context";
 import type { EditorState } from "../../editor/editor-state";
 import { documentFingerprint } from "../../editor/flow-file";
@@ -23,7 +23,7 @@ function createFingerprinter() {
  * refuses it (CONFLICT) when someone saved in between. "Unsaved changes" compares the canvas with
  * what was last loaded or saved, so undoing back to it is clean again.
  */
-export function useFlowSave(flowId: string, initialVersion: number) {
+export function useFlowSave(flowId: string, initialVersion: number, onNoAccess: () => void) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const store = useEditorApi();
@@ -59,10 +59,12 @@ export function useFlowSave(flowId: string, initialVersion: number) {
         return result.version;
       } catch (caught) {
         setError({ message: errorMessage(caught), conflict: errorCode(caught) === "CONFLICT" });
+        // A role lowered or a share revoked since the flow opened: the page learns which, and says so.
+        if (isNoAccess(caught)) onNoAccess();
         return undefined;
       }
     },
-    [store, update, flowId, baseVersion, queryClient, trpc],
+    [store, update, flowId, baseVersion, queryClient, trpc, onNoAccess],
   );
 
   const saveState: SaveState = { saving, ...(error ? { error } : {}) };

@@ -11,6 +11,7 @@ import { parseFlowFile } from "../../editor/flow-file";
 import { useDebounced } from "../../util/use-debounced";
 import { FlowTable, type FlowRow } from "./FlowTable";
 import { EmptyFlows } from "./EmptyFlows";
+import { SharedFlows } from "./SharedFlows";
 import { TemplateDialog } from "./TemplateDialog";
 import { useFlowActions } from "./use-flow-actions";
 
@@ -99,8 +100,10 @@ export function FlowListPage() {
           No flows match “{term}”.
         </p>
       ) : (
-        <FlowTable flows={flows.data} canDelete={editable} onDelete={setDeleting} />
+        <FlowTable flows={flows.data} canDelete={editable} onDelete={setDeleting} label={`Flows in ${current.name}`} />
       )}
+
+      <SharedFlows search={term} />
 
       {templatesOpen && (
         <TemplateDialog

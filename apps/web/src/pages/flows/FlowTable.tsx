@@ -1,5 +1,7 @@
 import { Link } from "wouter";
 import { RelativeTime } from "../../components/RelativeTime";
+import { RoleBadge } from "../../components/RoleBadge";
+import type { Role } from "../../util/roles";
 import { RunStatusPill } from "../../inspect/RunStatusPill";
 import { formatUsd } from "../../util/format";
 
@@ -13,21 +15,27 @@ export interface FlowRow {
   createdBy: { name: string } | null;
   /** The latest run, if any (the API returns at most one). */
   runs?: { id: string; status: string; costUsd: number; createdAt: string }[];
+  /** The caller's role on the flow. */
+  role?: Role;
 }
 
 interface FlowTableProps {
   flows: FlowRow[];
-  canDelete: boolean;
-  onDelete: (flow: FlowRow) => void;
+  /** Flows shared with you: your role on each is shown, and they are not yours to delete. */
+  shared?: boolean;
+  canDelete?: boolean;
+  onDelete?: (flow: FlowRow) => void;
+  label?: string;
 }
 
 /** One row per flow: what it is, how fresh, and where to go from it. */
-export function FlowTable({ flows, canDelete, onDelete }: FlowTableProps) {
+export function FlowTable({ flows, shared = false, canDelete = false, onDelete, label }: FlowTableProps) {
   return (
-    <table className="sy-table">
+    <table className="sy-table" aria-label={label}>
       <thead>
         <tr>
           <th scope="col">Name</th>
+          {shared && <th scope="col">Your access</th>}
           <th scope="col">Updated</th>
           <th scope="col">Created</th>
           <th scope="col">Version</th>
@@ -46,6 +54,7 @@ export function FlowTable({ flows, canDelete, onDelete }: FlowTableProps) {
               </Link>
               {flow.description && <p className="sy-table__sub">{flow.description}</p>}
             </td>
+            {shared && <td>{flow.role && <RoleBadge role={flow.role} shared />}</td>}
             <td>
               <RelativeTime value={flow.updatedAt} />
             </td>
@@ -61,16 +70,18 @@ export function FlowTable({ flows, canDelete, onDelete }: FlowTableProps) {
               <Link href={`/flows/${flow.id}/runs`} className="sy-button sy-button--small" aria-label={`Runs of ${flow.name}`}>
                 Runs
               </Link>
-              <button
-                type="button"
-                className="sy-button sy-button--small sy-button--danger"
-                onClick={() => onDelete(flow)}
-                disabled={!canDelete}
-                title={canDelete ? undefined : "Viewers can't delete flows"}
-                aria-label={`Delete ${flow.name}`}
-              >
-                Delete
-              </button>
+              {onDelete && (
+                <button
+                  type="button"
+                  className="sy-button sy-button--small sy-button--danger"
+                  onClick={() => onDelete(flow)}
+                  disabled={!canDelete}
+                  title={canDelete ? undefined : "Viewers can't delete flows"}
+                  aria-label={`Delete ${flow.name}`}
+                >
+                  Delete
+                </button>
+              )}
             </td>
           </tr>
         ))}

@@ -8,6 +8,7 @@ import { Timeline } from "../../inspect/Timeline";
 import { PageState } from "../../inspect/PageState";
 import { nodeSpans } from "../../inspect/node-spans";
 import { shortId } from "../../inspect/inspect-format";
+import { NoAccess } from "../../components/NoAccess";
 import { RunHeader } from "./RunHeader";
 import { RunIo } from "./RunIo";
 import { useRunDetail } from "./use-run-detail";
@@ -67,6 +68,7 @@ export function RunDetailPage() {
         <PageState kind="loading" title="Loading run…" />
       </main>
     );
+  if (detail.noAccess && !run) return <NoAccess what="run" />;
   if (detail.runError || !run) {
     return (
       <main className="sy-runs">
@@ -81,18 +83,24 @@ export function RunDetailPage() {
     version.flowName ??
     (stream.events[0]?.type === "run.started" ? stream.events[0].flowName : undefined);
   const selectedNode = selected ? doc?.nodes.find((n) => n.id === selected) : undefined;
+  // A stream the server ended for lost access is over, whatever the run itself is still doing.
+  const live = stream.live && !detail.noAccess;
   return (
     <main className="sy-runs sy-rd">
       <RunHeader
         run={run}
         view={view}
         flowName={flowName}
-        live={stream.live}
+        live={live}
         reconnecting={stream.reconnecting}
         onSelectNode={select}
       />
-      <RunIo inputs={run.inputs} outputs={view.outputs ?? run.outputs} running={stream.live} />
-      {stream.error && (
+      <RunIo inputs={run.inputs} outputs={view.outputs ?? run.outputs} running={live} />
+      {detail.noAccess ? (
+        <PageState kind="error" title="You no longer have access to this flow">
+          Its owner stopped sharing it with you, or it was deleted. Updates to this run have stopped; what you see is where it was.
+        </PageState>
+      ) : stream.error && (
         <PageState kind="error" title="Couldn't load this run's events">
           {stream.error}
         </PageState>
@@ -141,7 +149,7 @@ export function RunDetailPage() {
           <Timeline
             events={stream.events}
             edges={graph.edges}
-            live={stream.live}
+            live={live}
             selected={selected}
             onSelect={select}
           />

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Link, useLocation, useParams } from "wouter";
 import { useTRPC } from "../../api/trpc";
+import { isNoAccess } from "../../api/errors";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { PageState } from "../../inspect/PageState";
 import { RunRow } from "./RunRow";
@@ -96,6 +97,10 @@ export function RunHistoryPage() {
       </header>
       {runs.isPending ? (
         <PageState kind="loading" title="Loading runs…" />
+      ) : runs.isError && isNoAccess(runs.error) ? (
+        <PageState kind="error" title="You don't have access to this flow">
+          It may have been deleted, or it is no longer shared with you. <Link href="/">Back to your flows</Link>
+        </PageState>
       ) : runs.isError ? (
         <PageState kind="error" title="Couldn't load runs" onRetry={() => void runs.refetch()}>
           {runs.error.message}

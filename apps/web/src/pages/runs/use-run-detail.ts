@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { FlowDocument, RunEvent } from "@switchyard/core";
 import { useTRPC } from "../../api/trpc";
+import { isNoAccess } from "../../api/errors";
 import { applyRunEvents } from "../../run/apply-run-event";
 import { emptyRunView, runGraphOf, type RunGraph, type RunView } from "../../run/run-view";
 import { fromFlowDocument, toFlowDocument } from "../../editor/flow-mapping";
@@ -13,6 +14,8 @@ export interface RunDetailState {
   run: RunRecord | undefined;
   runLoading: boolean;
   runError: string | undefined;
+  /** The run (or its flow) is not, or no longer, yours to see. */
+  noAccess: boolean;
   refetch: () => void;
   version: FlowVersionState;
   stream: RunEventsState;
@@ -44,6 +47,7 @@ export function useRunDetail(runId: string | undefined): RunDetailState {
     run,
     runLoading: query.isPending && Boolean(runId),
     runError: query.error?.message,
+    noAccess: isNoAccess(query.error) || stream.accessLost,
     refetch: () => void query.refetch(),
     version,
     stream,
