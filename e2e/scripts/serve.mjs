@@ -38,6 +38,8 @@ const server = spawn(process.execPath, [path.join(ROOT, "apps/server/bin/server.
     SWITCHYARD_DATA_DIR: mkdtempSync(path.join(tmpdir(), "switchyard-e2e-")),
     SWITCHYARD_AUTH_SECRET: randomBytes(32).toString("hex"),
     SWITCHYARD_CREDENTIAL_KEY: randomBytes(32).toString("base64"),
+    // Every test signs up its own users from 127.0.0.1; the production limit would refuse them.
+    SWITCHYARD_SIGNUP_LIMIT: "1000",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: "" }),
   },
 });

@@ -55,6 +55,8 @@ export const envSchema = z.object({
   /** Runs one user may start per minute through the app (per API process). */
   SWITCHYARD_RUN_START_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Requests one API key may make to the REST endpoint per minute (per API process). */
+  /** Sign-ups per minute from one address. */
+  SWITCHYARD_SIGNUP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   SWITCHYARD_REST_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
   /** `start` runs a worker in process unless this is "false". */
   SWITCHYARD_IN_PROCESS_WORKER: z.enum(["true", "false"]).default("true"),

@@ -87,7 +87,7 @@ export async function startRuntime(env: Env, options: RuntimeOptions): Promise<R
       rateLimits: defaultRateLimits({ runStartPerMinute: env.SWITCHYARD_RUN_START_LIMIT, restPerMinute: env.SWITCHYARD_REST_LIMIT }),
     };
     const secret = env.SWITCHYARD_AUTH_SECRET ?? (await loadOrCreateSecret(undefined, dataDir, "auth.secret", 32, log)).toString("base64");
-    server = await listen(env, (publicOrigin) => createAppServer({ db, auth: createAuth({ db, secret, baseURL: publicOrigin }), services, publicOrigin, webRoot: WEB_ROOT, log }));
+    server = await listen(env, (publicOrigin) => createAppServer({ db, auth: createAuth({ db, secret, baseURL: publicOrigin, signUpsPerMinute: env.SWITCHYARD_SIGNUP_LIMIT }), services, publicOrigin, webRoot: WEB_ROOT, log }));
     const address = server.address() as AddressInfo;
     url = env.PUBLIC_URL ?? `http://localhost:${address.port}`;
   }

@@ -17,6 +17,8 @@ export interface AuthOptions {
   baseURL: string;
   /** Off in tests that sign in many times from one address. */
   rateLimit?: boolean;
+  /** Sign-ups allowed per minute from one address (a classroom behind one NAT needs more). */
+  signUpsPerMinute?: number;
   /** Failed sign-ins allowed per account; 10 in 15 minutes unless given. */
   signInFailures?: RateLimiter;
 }
@@ -67,7 +69,7 @@ export function createAuth(options: AuthOptions) {
       window: 60,
       max: 100,
       // A brute-force sign-in meets a wall after a handful of tries per address.
-      customRules: { "/sign-in/email": { window: 60, max: 5 }, "/sign-up/email": { window: 60, max: 10 } },
+      customRules: { "/sign-in/email": { window: 60, max: 5 }, "/sign-up/email": { window: 60, max: options.signUpsPerMinute ?? 10 } },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
