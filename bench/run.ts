@@ -3,6 +3,7 @@ import path from "node:path";
 import type { ScenarioResult } from "./engine/scenario";
 import { measureCli } from "./engine/cli-scenario";
 import { serverBench } from "./server/server-bench";
+import { canvasBench } from "./canvas/canvas-bench";
 
 /**
  * `pnpm bench`: engine overhead and concurrency on simulated models. Each engine scenario runs in a
@@ -65,3 +66,4 @@ if (!only || only === "engine") {
   await cliBench();
 }
 if (!only || only === "server") await serverBench(quick ? [20] : [10, 50, 200]);
+if (!only || only === "canvas") await canvasBench({ seconds: quick ? 3 : 5 });

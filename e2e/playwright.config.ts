@@ -1,12 +1,7 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "./support/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-
-/** Debian's Chromium, as the machine provides it (Playwright downloads no browser here). */
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-};
 
 export default defineConfig({
   testDir: "tests",
@@ -20,7 +15,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     viewport: { width: 1280, height: 800 },
-    launchOptions: chromium,
+    launchOptions: CHROMIUM_LAUNCH,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

@@ -12,7 +12,10 @@ const named = new WeakMap<EditorNode, EditorNode>();
 export function withAriaLabel(node: EditorNode): EditorNode {
   let copy = named.get(node);
   if (!copy) {
-    copy = { ...node, ariaLabel: `${catalogEntry(node.type ?? "")?.label ?? node.type ?? "Unknown"} node ${node.id}` };
+    copy = {
+      ...node,
+      ariaLabel: `${catalogEntry(node.type ?? "")?.label ?? node.type ?? "Unknown"} node ${node.id}`,
+    };
     named.set(node, copy);
   }
   return copy;
