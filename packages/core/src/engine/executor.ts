@@ -309,7 +309,8 @@ class RunExecution {
         const state = this.states[failedNode.index] as Extract<NodeState, { status: "failed" }>;
         error = { code: "node_failed", message: `node '${failedNode.id}' failed: ${state.error.message}`, nodeId: failedNode.id };
       } else {
-        error = await this.runAfterHooks(outputs);
+        // Most flows have no after-run hooks (only memory nodes do): don't wait a tick for nothing.
+        if (this.flow.nodes.some((n) => n.definition.afterRun)) error = await this.runAfterHooks(outputs);
       }
     }
     const totals = { outputs, costUsd: this.costUsd, tokens: this.usage, latencyMs: this.now() - this.startedAt };
@@ -317,7 +318,17 @@ class RunExecution {
     if (status === "cancelled") this.emit("run.cancelled", { ...totals, reason: (this.stop as { reason: string }).reason });
     else if (error) this.emit("run.failed", { ...totals, error });
     else this.emit("run.completed", totals);
-    this.finish({ status, runId: this.runId, ...totals, ...(error ? { error } : {}), nodes: this.settledNodes() });
+    const settledNodes = () => this.settledNodes();
+    // Built on demand: hosts that persist node events never read it, and it costs a copy per node.
+    this.finish({
+      status,
+      runId: this.runId,
+      ...totals,
+      ...(error ? { error } : {}),
+      get nodes() {
+        return settledNodes();
+      },
+    });
   }
 
   private async runAfterHooks(outputs: Record<string, unknown>): Promise<RunError | undefined> {
