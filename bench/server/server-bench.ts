@@ -40,6 +40,7 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "apps/server/bin/server.mjs")], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.on("data", (d: Buffer) => process.env.BENCH_TRACE && process.stderr.write(d));
   const url = await new Promise<string>((resolve, reject) => {
     let log = "";
     const onData = (d: Buffer) => {
@@ -100,6 +101,9 @@ export async function serverBench(concurrencies: number[]): Promise<void> {
     DATABASE_URL: database.url,
     PORT: "0",
     WORKER_CONCURRENCY: "64",
+    // The bench measures throughput, not the abuse limits.
+    SWITCHYARD_REST_LIMIT: "100000",
+    SWITCHYARD_RUN_START_LIMIT: "100000",
     SWITCHYARD_DATA_DIR: await mkdtemp(path.join(tmpdir(), "switchyard-bench-")),
     SWITCHYARD_AUTH_SECRET: randomBytes(32).toString("hex"),
     SWITCHYARD_CREDENTIAL_KEY: randomBytes(32).toString("base64"),

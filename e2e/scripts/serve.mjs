@@ -46,4 +46,20 @@ const server = spawn(process.execPath, [path.join(ROOT, "apps/server/bin/server.
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => {
+  void dropDatabase(databaseUrl).finally(() => process.exit(code ?? 0));
+});
+
+/** The test database goes when the server does, so runs leave nothing behind. */
+async function dropDatabase(url) {
+  if (!url) return;
+  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+  } catch {
+    // best effort: a leftover test database is harmless
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
