@@ -1,25 +1,15 @@
 import type { RunError, RunEvent, RunEventMap, RunEventOf } from "../events/run-events";
-import { ModelError } from "../model/model-errors";
 import { InMemoryMemoryStore, type MemoryStore } from "../memory/memory-store";
 import type { FailedInput, NodeInput, NodeOutput } from "../nodes/node-types";
 import { addUsage, ZERO_USAGE } from "./cost";
 import { Budget } from "./budget";
 import { Semaphore } from "./semaphore";
 import { newTally, type CallTally, type RunServices } from "./model-caller";
-import { failureTrigger, type NodeState, type SettledNode } from "./node-state";
+import { asRunError, completedState, failureTrigger, type NodeState, type SettledNode } from "./node-state";
 import type { CompiledFlow, PlanEdge, PlanNode } from "./plan";
-import { resolveRunInputs } from "./run-inputs";
+import { resolveRunInputs, RunInputError } from "./run-inputs";
 import type { RunOptions, RunResult } from "./run-options";
 import { createNodeContext, renderWith } from "./node-context";
-import { stringifyValue } from "../flow/template";
-
-/** Thrown by `runFlow` when the inputs don't fit the flow; hosts show `problems` to the user. */
-export class RunInputError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join("; "));
-    this.name = "RunInputError";
-  }
-}
 
 /**
  * Runs a compiled flow. Nodes start as soon as everything they depend on has settled; independent
@@ -393,30 +383,4 @@ class RunExecution {
 }
 
 export type { RunExecution };
-
-function completedState(output: NodeOutput, tally: CallTally, latencyMs: number): SettledNode {
-  const record: Record<string, unknown> = { ...output.fields, value: output.value };
-  record.text ??= stringifyValue(output.value);
-  if (output.confidence !== undefined) record.confidence = output.confidence;
-  if (tally.calls > 0) {
-    record.usage = tally.usage;
-    record.costUsd = tally.costUsd;
-    if (tally.model !== undefined) record.model ??= tally.model;
-  }
-  return {
-    status: "completed",
-    output: record,
-    usage: tally.usage,
-    costUsd: tally.costUsd,
-    latencyMs,
-    ...(output.port !== undefined ? { port: output.port } : {}),
-    ...(output.confidence !== undefined ? { confidence: output.confidence } : {}),
-  };
-}
-
-function asRunError(error: unknown, nodeId: string): RunError {
-  if (error instanceof ModelError) {
-    return { code: error.code, message: error.message, nodeId, ...(error.status ? { status: error.status } : {}) };
-  }
-  return { code: "node_error", message: error instanceof Error ? error.message : String(error), nodeId };
-}
+export { RunInputError };

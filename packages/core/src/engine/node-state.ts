@@ -1,4 +1,8 @@
 import type { TokenUsage } from "../model/model-gateway";
+import { ModelError } from "../model/model-errors";
+import type { NodeOutput } from "../nodes/node-types";
+import { stringifyValue } from "../flow/template";
+import type { CallTally } from "./model-caller";
 import type { FallbackReason, RunError } from "../events/run-events";
 
 /** A node's final state: what is persisted per node and handed back to resume a run. */
@@ -27,4 +31,33 @@ export type NodeState =
 export function failureTrigger(error: RunError): FallbackReason | undefined {
   if (error.code === "cancelled" || error.code === "budget") return undefined;
   return error.code === "timeout" ? "timeout" : "error";
+}
+
+/** A completed node's state: its output record as templates see it, plus usage and cost. */
+export function completedState(output: NodeOutput, tally: CallTally, latencyMs: number): SettledNode {
+  const record: Record<string, unknown> = { ...output.fields, value: output.value };
+  record.text ??= stringifyValue(output.value);
+  if (output.confidence !== undefined) record.confidence = output.confidence;
+  if (tally.calls > 0) {
+    record.usage = tally.usage;
+    record.costUsd = tally.costUsd;
+    if (tally.model !== undefined) record.model ??= tally.model;
+  }
+  return {
+    status: "completed",
+    output: record,
+    usage: tally.usage,
+    costUsd: tally.costUsd,
+    latencyMs,
+    ...(output.port !== undefined ? { port: output.port } : {}),
+    ...(output.confidence !== undefined ? { confidence: output.confidence } : {}),
+  };
+}
+
+/** Any error thrown by a node, as the run event reports it. */
+export function asRunError(error: unknown, nodeId: string): RunError {
+  if (error instanceof ModelError) {
+    return { code: error.code, message: error.message, nodeId, ...(error.status ? { status: error.status } : {}) };
+  }
+  return { code: "node_error", message: error instanceof Error ? error.message : String(error), nodeId };
 }

@@ -61,3 +61,11 @@ function convert(input: FlowInput, raw: unknown): Conversion {
       }
   }
 }
+
+/** Thrown by `runFlow` when the inputs don't fit the flow; hosts show `problems` to the user. */
+export class RunInputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("; "));
+    this.name = "RunInputError";
+  }
+}
