@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { CLIENT_IP_HEADER, createAuth } from "../src/auth/auth";
+import { useTestApi } from "./support/harness";
+
+const t = useTestApi();
+
+describe("brute-force sign-in", () => {
+  const PASSWORD = "correct horse battery staple";
+  let auth: ReturnType<typeof createAuth>;
+  let email: string;
+
+  beforeAll(async () => {
+    auth = createAuth({
+      db: t.db,
+      secret: randomBytes(32).toString("hex"),
+      baseURL: "http://localhost:3000",
+    });
+    email = `target-${randomBytes(4).toString("hex")}@example.com`;
+    await auth.api.signUpEmail({ body: { name: "Target", email, password: PASSWORD } });
+  });
+  afterAll(() => {
+    vi.useRealTimers();
+  });
+
+  const signInAs = (account: string, password: string, ip: string) =>
+    auth.handler(
+      new Request("http://localhost:3000/api/auth/sign-in/email", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          origin: "http://localhost:3000",
+          [CLIENT_IP_HEADER]: ip,
+        },
+        body: JSON.stringify({ email: account, password }),
+      }),
+    );
+  const signIn = (password: string, ip: string) => signInAs(email, password, ip);
+
+  it("meets a wall after 5 tries a minute from one address, the right password included, until the window passes", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    const ip = `10.1.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await signIn(`wrong-${i}`, ip)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    const sixth = await signIn("wrong-6", ip);
+    expect(sixth.status).toBe(429);
+    expect(Number(sixth.headers.get("x-retry-after"))).toBeGreaterThan(0);
+    expect((await signIn(PASSWORD, ip)).status).toBe(429);
+    expect(await t.db.session.count({ where: { user: { email } } })).toBe(1); // only sign-up's
+
+    vi.setSystemTime(Date.now() + 61_000);
+    expect((await signIn(PASSWORD, ip)).status).toBe(200);
+    vi.useRealTimers();
+  });
+
+  it("meets a wall per account too, however many addresses the guesses come from", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    const fresh = `acct-${randomBytes(4).toString("hex")}@example.com`;
+    await auth.api.signUpEmail({ body: { name: "Acct", email: fresh, password: PASSWORD } });
+    const from = (i: number) => `10.2.${i}.${randomBytes(1)[0]}`;
+    const attempt = (password: string, ip: string) => signInAs(fresh.toUpperCase(), password, ip);
+    for (let i = 0; i < 10; i += 1) expect((await attempt(`wrong-${i}`, from(i))).status).toBe(401);
+    const walled = await attempt(PASSWORD, from(11));
+    expect(walled.status).toBe(429);
+    expect(Number(walled.headers.get("retry-after"))).toBeGreaterThan(800);
+    expect(await walled.json()).toMatchObject({
+      message: expect.stringMatching(
+        /^Too many failed sign-ins for this account; try again in 1[45] minutes\.$/,
+      ),
+    });
+
+    vi.setSystemTime(Date.now() + 15 * 60_000 + 1000);
+    expect((await attempt(PASSWORD, from(12))).status).toBe(200);
+    vi.useRealTimers();
+  });
+});
