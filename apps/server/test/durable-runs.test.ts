@@ -100,16 +100,19 @@ describe("durable runs across processes", () => {
     const workerA = await worker();
     const { runId } = await client.mutate<{ runId: string }>("runs.start", { flowId, inputs: { question: "crash?" } });
     const events: RunEvent[] = [];
-    let killed = false;
+    // Kill only once s1's result is stored (its completion reached the stream) and s2's call has
+    // reached the provider: otherwise the crash could land before s2 was ever requested.
+    let s2Started!: () => void;
+    const s2StartedSeen = new Promise<void>((resolve) => (s2Started = resolve));
+    const killed = Promise.all([s2StartedSeen, mock.received("stage 2:")]).then(() => {
+      workerA.kill("SIGKILL");
+      return worker();
+    });
     await client.followEvents(runId, 0, (e) => {
       events.push(e);
-      if (!killed && e.type === "node.started" && e.nodeId === "s2") {
-        killed = true;
-        workerA.kill("SIGKILL");
-        void worker();
-      }
+      if (e.type === "node.started" && e.nodeId === "s2") s2Started();
     });
-    expect(killed).toBe(true);
+    await killed;
     expectContiguous(events);
     expect(events.at(-1)).toMatchObject({ type: "run.completed", outputs: { answer: expect.stringContaining("answer to stage 4") } });
     // s1 finished before the crash and is not paid for twice; s2 was in flight and ran again.

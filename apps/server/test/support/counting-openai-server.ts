@@ -9,11 +9,14 @@ import type { AddressInfo } from "node:net";
 export interface CountingServer {
   baseURL: string;
   calls: Map<string, number>;
+  /** Resolves when a call whose prompt starts with `prefix` arrives (it is then in flight). */
+  received(prefix: string): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startCountingOpenAIServer(options: { delayMs: number }): Promise<CountingServer> {
   const calls = new Map<string, number>();
+  const waiters: { prefix: string; resolve: () => void }[] = [];
   const server: Server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
@@ -23,6 +26,10 @@ export async function startCountingOpenAIServer(options: { delayMs: number }): P
       const last = request.messages.at(-1)?.content;
       const prompt = typeof last === "string" ? last : (last?.map((p) => p.text).join("") ?? "");
       calls.set(prompt, (calls.get(prompt) ?? 0) + 1);
+      for (const waiter of waiters.filter((w) => prompt.startsWith(w.prefix))) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
       const chunk = (delta: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
         res.write(`data: ${JSON.stringify({ id: "c1", object: "chat.completion.chunk", created: 1, model: request.model, choices: [{ index: 0, delta, finish_reason: null }], ...extra })}\n\n`);
@@ -40,6 +47,7 @@ export async function startCountingOpenAIServer(options: { delayMs: number }): P
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     calls,
+    received: (prefix) => new Promise((resolve) => waiters.push({ prefix, resolve })),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
