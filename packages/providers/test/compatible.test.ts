@@ -77,7 +77,7 @@ describe("openai-compatible endpoints over real HTTP", () => {
     ).toMatchObject({ code: "server_error" });
   });
 
-  it("stops a hung call within ~100 ms of the abort", async () => {
+  it("stops a hung call promptly on abort", async () => {
     const gateway = createModelGateway({
       compatible: [{ name: "lmstudio", baseURL: server.baseURL }],
     });
@@ -88,7 +88,7 @@ describe("openai-compatible endpoints over real HTTP", () => {
     const abortedAt = performance.now();
     controller.abort();
     expect((await failure(call)).code).toBe("cancelled");
-    expect(performance.now() - abortedAt).toBeLessThan(100);
+    expect(performance.now() - abortedAt).toBeLessThan(1000); // a hung call would never end
   });
 
   it("embeds through the endpoint", async () => {

@@ -66,7 +66,7 @@ describe("run budget", () => {
     const gateway = new ScriptedGateway({ "t:a": "hang", "t:b": "hang" }, dollarPerToken);
     const started = Date.now();
     const { result, events } = await run(doc, { gateway, budgetUsd: 5 });
-    expect(Date.now() - started).toBeLessThan(200);
+    expect(Date.now() - started).toBeLessThan(2000); // both calls hang forever
     expect(gateway.calls.map((c) => c.model)).toEqual(["t:a"]);
     expect(result.error).toMatchObject({ code: "budget", nodeId: "b" });
     // the stop aborts the call already in flight

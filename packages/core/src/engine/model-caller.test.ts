@@ -101,7 +101,7 @@ describe("per-attempt timeout", () => {
     const gateway = new ScriptedGateway({ "t:m": "hang" });
     const started = Date.now();
     const { result, events } = await run(single({ maxAttempts: 2, baseDelayMs: 1 }, { timeoutMs: 15 }), { gateway });
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(3000); // the call hangs forever without the timeout
     expect(gateway.calls).toHaveLength(2);
     expect(nodeEvent(events, "node.retry", "m").error).toEqual({ code: "timeout", message: "t:m did not answer within 15 ms" });
     expect(nodeEvent(events, "node.failed", "m")).toMatchObject({ error: { code: "timeout" }, attempts: 2 });
@@ -148,7 +148,7 @@ describe("cancellation", () => {
     setTimeout(() => controller.abort("user pressed stop"), 20);
     const started = Date.now();
     const { result, events } = await run(hanging(), { gateway, signal: controller.signal });
-    expect(Date.now() - started).toBeLessThan(200);
+    expect(Date.now() - started).toBeLessThan(2000); // the calls hang forever without the abort
     expect(result.status).toBe("cancelled");
     expect(events.at(-1)).toMatchObject({ type: "run.cancelled", reason: "user pressed stop" });
     expect(nodeEvent(events, "node.failed", "a").error.code).toBe("cancelled");
@@ -174,7 +174,7 @@ describe("cancellation", () => {
     setTimeout(() => controller.abort(), 20);
     const started = Date.now();
     const { result, events } = await run(single({ maxAttempts: 3, baseDelayMs: 10_000 }), { gateway, signal: controller.signal });
-    expect(Date.now() - started).toBeLessThan(200);
+    expect(Date.now() - started).toBeLessThan(5000); // the back-off alone is 10 s
     expect(result.status).toBe("cancelled");
     expect(gateway.calls).toHaveLength(1);
     expect(nodeEvents(events, "m")).toEqual(["node.started", "node.retry", "node.failed"]);
@@ -186,7 +186,7 @@ describe("cancellation", () => {
     setTimeout(() => controller.abort(), 20);
     const started = Date.now();
     const { result } = await run(hanging(), { gateway, signal: controller.signal, maxConcurrency: 1 });
-    expect(Date.now() - started).toBeLessThan(200);
+    expect(Date.now() - started).toBeLessThan(2000); // the calls hang forever without the abort
     expect(result.status).toBe("cancelled");
     expect(gateway.calls.map((c) => c.model)).toEqual(["t:a"]);
   });

@@ -22,7 +22,6 @@ describe("sim provider: streaming and timers", () => {
     expect(deltas.join("")).toBe(result.text);
     expect(result.usage.output).toBe(5);
     expect(elapsed).toBeGreaterThanOrEqual(40 + 4 * 10 - 2);
-    expect(elapsed).toBeLessThan(500);
   });
 
   it("sends the whole reply in one delta when tokensPerSecond is 0", async () => {
@@ -77,17 +76,14 @@ describe("sim provider: streaming and timers", () => {
     expect(deltas).toEqual(["a", " b"]);
   });
 
-  it("takes the zero-latency path without any timer, fast enough for the engine benchmark", async () => {
+  it("takes the zero-latency path without any timer", async () => {
     const setSpy = vi.spyOn(globalThis, "setTimeout");
-    const started = performance.now();
     for (let i = 0; i < 10_000; i++)
       await gateway.generate(
         request({ seed: `bench-${i}`, sim: { ...instant, reply: ["yes", "no"] } }),
       );
-    const elapsed = performance.now() - started;
     const timers = setSpy.mock.calls.length;
     vi.restoreAllMocks();
-    expect(timers).toBe(0);
-    expect(elapsed).toBeLessThan(500);
+    expect(timers).toBe(0); // its speed is measured by `pnpm bench`, not here
   });
 });
