@@ -192,6 +192,10 @@ interface ScenarioResult {
 
 /** BENCH_CANVAS_PROFILE=<dir>: a CPU profile (.cpuprofile, for Chrome DevTools) of each scenario. */
 const PROFILE_DIR = process.env.BENCH_CANVAS_PROFILE;
+/** BENCH_CANVAS_SCREENSHOTS=<dir>: what the fan-out run looks like mid-run (far and near) and at its end. */
+const SCREENSHOT_DIR = process.env.BENCH_CANVAS_SCREENSHOTS;
+/** BENCH_CANVAS_TRACE=<dir>: a Chromium performance trace (open in DevTools' Performance panel) of each scenario. */
+const TRACE_DIR = process.env.BENCH_CANVAS_TRACE;
 
 async function measure(
   page: Page,
@@ -204,6 +208,11 @@ async function measure(
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.start");
   }
+  const traceFile = TRACE_DIR && path.join(TRACE_DIR, `${name.replace(/[^a-z0-9]+/gi, "-")}.trace.json`);
+  if (traceFile) {
+    await mkdir(TRACE_DIR!, { recursive: true });
+    await page.context().browser()!.startTracing(page, { path: traceFile, screenshots: false });
+  }
   const before = await metrics(cdp);
   await inPage(page, "start()");
   const started = performance.now();
@@ -211,6 +220,10 @@ async function measure(
   const wallMs = performance.now() - started;
   const recording = await inPage<Recording>(page, "stop()");
   const after = await metrics(cdp);
+  if (traceFile) {
+    await page.context().browser()!.stopTracing();
+    console.log(`trace: ${traceFile}`);
+  }
   if (PROFILE_DIR) {
     const { profile } = (await cdp.send("Profiler.stop")) as { profile: unknown };
     const file = path.join(PROFILE_DIR, `${name.replace(/[^a-z0-9]+/gi, "-")}.cpuprofile`);
@@ -265,12 +278,20 @@ async function fanOutScenario(
   const status = () => inPage<string>(page, "runStatus()");
   return measure(page, cdp, "run streaming, 50-branch fan-out + pans", 53, async () => {
     await run.click();
+    if (SCREENSHOT_DIR) {
+      await mkdir(SCREENSHOT_DIR, { recursive: true });
+      await page.waitForTimeout(1200);
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, "fan-out-mid-run-far.png") });
+      await zoom(page, 8, -100);
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, "fan-out-mid-run-near.png") });
+    }
     const deadline = performance.now() + 60_000;
     const gestures = await panAndZoom(
       page,
       async () =>
         /^run (completed|failed|cancelled)$/.test(await status()) || performance.now() > deadline,
     );
+    if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, "fan-out-end.png") });
     const runId = new URL(page.url()).searchParams.get("run") ?? "";
     const events = await page.request.get(
       `/api/trpc/runs.events?input=${encodeURIComponent(JSON.stringify({ runId }))}`,

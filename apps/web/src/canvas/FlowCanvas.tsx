@@ -9,6 +9,7 @@ import { NODE_DRAG_TYPE } from "./palette-drag";
 import { minimapColor } from "./minimap-color";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { useNamedNodes } from "./node-aria";
+import { useCanvasDetailClasses } from "./use-canvas-detail";
 
 /** Missing handles and unknown types are reported by validation on the canvas; React Flow's console warnings would only repeat them. */
 const HANDLED_ERRORS = new Set(["003", "008", "011"]);
@@ -29,6 +30,7 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const namedNodes = useNamedNodes(nodes);
   const pendingLayout = useEditor((s) => s.pendingLayout);
   const fitViewRequest = useEditor((s) => s.fitViewRequest);
+  const detail = useCanvasDetailClasses();
   const { fitView, screenToFlowPosition } = useReactFlow<EditorNode, EditorEdge>();
   useEditorShortcuts(store, readOnly);
 
@@ -66,7 +68,7 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
   );
 
   return (
-    <div className={`sy-canvas${pendingLayout ? " is-laying-out" : ""}`} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`sy-canvas${pendingLayout ? " is-laying-out" : ""}${detail}`} onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeMarkers />
       <ReactFlow<EditorNode, EditorEdge>
         nodes={namedNodes}
