@@ -19,6 +19,7 @@ export {
   type AccessChangeTransport,
   type Principal,
 } from "./services/access-changes";
-export { SlidingWindowLimiter, defaultRateLimits, retryAfterText, DEFAULT_RATE_LIMITS, type RateLimiter, type RateLimits, type RateDecision } from "./services/rate-limiter";
+export { PgRateLimitStore, type PgRateLimitStoreOptions } from "./services/pg-rate-limiter";
+export { defaultRateLimits, retryAfterText, DEFAULT_RATE_LIMITS, type RateLimiter, type RateLimits, type RateDecision } from "./services/rate-limiter";
 export { createAuth, CLIENT_IP_HEADER, type Auth, type AuthOptions } from "./auth/auth";
 export { ensurePersonalWorkspace } from "./auth/personal-workspace";

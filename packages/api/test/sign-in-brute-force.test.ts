@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createDb } from "@switchyard/db";
 import { CLIENT_IP_HEADER, createAuth } from "../src/auth/auth";
 import { useTestApi } from "./support/harness";
 
@@ -23,8 +24,8 @@ describe("brute-force sign-in", () => {
     vi.useRealTimers();
   });
 
-  const signInAs = (account: string, password: string, ip: string) =>
-    auth.handler(
+  const signInAs = (account: string, password: string, ip: string, server = auth) =>
+    server.handler(
       new Request("http://localhost:3000/api/auth/sign-in/email", {
         method: "POST",
         headers: {
@@ -73,5 +74,37 @@ describe("brute-force sign-in", () => {
     vi.setSystemTime(Date.now() + 15 * 60_000 + 1000);
     expect((await attempt(PASSWORD, from(12))).status).toBe(200);
     vi.useRealTimers();
+  });
+
+  it("counts tries from one address and against one account the same on every server", async () => {
+    const otherDb = createDb(t.url, { poolSize: 2 });
+    try {
+      const other = createAuth({
+        db: otherDb,
+        secret: randomBytes(32).toString("hex"),
+        baseURL: "http://localhost:3000",
+      });
+      const servers = [auth, other];
+      const ip = `10.3.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+      const perAddress: number[] = [];
+      for (let i = 0; i < 6; i += 1)
+        perAddress.push((await signInAs(email, `wrong-${i}`, ip, servers[i % 2])).status);
+      expect(perAddress).toEqual([401, 401, 401, 401, 401, 429]);
+      // Counted in the database, not in better-auth's module-wide memory both servers here would share.
+      const hits = (key: string) =>
+        t.db.rateLimitBucket.findUnique({ where: { key } }).then((bucket) => bucket?.hits.length);
+      expect(await hits(`auth:${ip}|/sign-in/email`)).toBe(5);
+
+      const fresh = `shared-${randomBytes(4).toString("hex")}@example.com`;
+      await other.api.signUpEmail({ body: { name: "Shared", email: fresh, password: PASSWORD } });
+      const from = (i: number) => `10.4.${i}.${randomBytes(1)[0]}`;
+      for (let i = 0; i < 10; i += 1)
+        expect((await signInAs(fresh, `wrong-${i}`, from(i), servers[i % 2])).status).toBe(401);
+      for (const server of servers)
+        expect((await signInAs(fresh, PASSWORD, from(20), server)).status).toBe(429);
+      expect(await hits(`sign-in-failures:${fresh}`)).toBe(10);
+    } finally {
+      await otherDb.$disconnect();
+    }
   });
 });

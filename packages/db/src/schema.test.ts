@@ -38,6 +38,7 @@ describe("schema", () => {
         "audit_log",
         "invitation",
         "flow_share",
+        "rate_limit_bucket",
       ]),
     );
   });

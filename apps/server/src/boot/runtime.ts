@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import PgBoss from "pg-boss";
-import { accessChangesOver, ACCESS_CHANGED_CHANNEL, createAuth, CredentialVault, defaultRateLimits, workspaceKeys, type ApiServices } from "@switchyard/api";
+import { accessChangesOver, ACCESS_CHANGED_CHANNEL, createAuth, CredentialVault, defaultRateLimits, PgRateLimitStore, workspaceKeys, type ApiServices } from "@switchyard/api";
 import { createDb, ensureDatabase, migrateDatabase, type Db } from "@switchyard/db";
 import type { Env } from "../env";
 import { gatewayConfigFromEnv } from "../gateway";
@@ -73,6 +73,8 @@ export async function startRuntime(env: Env, options: RuntimeOptions): Promise<R
   let url: string | undefined;
   if (options.http) {
     const templates = await loadTemplates(EXAMPLES_DIR);
+    // In the database, so every server process counts against the same budget.
+    const limits = new PgRateLimitStore(db);
     const services: ApiServices = {
       queue: pgBossRunQueue(boss, db, () => worker?.wake()),
       events: pgRunEventSource(db, listener),
@@ -84,10 +86,10 @@ export async function startRuntime(env: Env, options: RuntimeOptions): Promise<R
         notify: async (payload) => void (await db.$executeRaw`SELECT pg_notify(${ACCESS_CHANGED_CHANNEL}, ${payload})`),
         listen: (handler) => listener.listen(ACCESS_CHANGED_CHANNEL, handler),
       }),
-      rateLimits: defaultRateLimits({ runStartPerMinute: env.SWITCHYARD_RUN_START_LIMIT, restPerMinute: env.SWITCHYARD_REST_LIMIT }),
+      rateLimits: defaultRateLimits(limits, { runStartPerMinute: env.SWITCHYARD_RUN_START_LIMIT, restPerMinute: env.SWITCHYARD_REST_LIMIT }),
     };
     const secret = env.SWITCHYARD_AUTH_SECRET ?? (await loadOrCreateSecret(undefined, dataDir, "auth.secret", 32, log)).toString("base64");
-    server = await listen(env, (publicOrigin) => createAppServer({ db, auth: createAuth({ db, secret, baseURL: publicOrigin, signUpsPerMinute: env.SWITCHYARD_SIGNUP_LIMIT }), services, publicOrigin, webRoot: WEB_ROOT, log }));
+    server = await listen(env, (publicOrigin) => createAppServer({ db, auth: createAuth({ db, secret, baseURL: publicOrigin, signUpsPerMinute: env.SWITCHYARD_SIGNUP_LIMIT, rateLimitStore: limits }), services, publicOrigin, webRoot: WEB_ROOT, log }));
     const address = server.address() as AddressInfo;
     url = env.PUBLIC_URL ?? `http://localhost:${address.port}`;
   }

@@ -67,9 +67,9 @@ function matchRoute(route: { method: string; path: string }, req: IncomingMessag
 }
 
 /** Counts a request against its key's (or user's) limit; over it, a 429 saying when to retry. */
-function spend(deps: RestDeps, principal: Principal): void {
+async function spend(deps: RestDeps, principal: Principal): Promise<void> {
   const limit = deps.services.rateLimits.rest;
-  const decision = limit.take(principal);
+  const decision = await limit.take(principal);
   if (decision.ok) return;
   throw new HttpError(
     429,
@@ -115,7 +115,7 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, url:
 async function startViaRest(req: IncomingMessage, res: ServerResponse, url: URL, flowId: string, deps: RestDeps): Promise<void> {
   const principal = await apiKeyOf(req, deps.db);
   if (!principal) throw new HttpError(401, "api_key_required", "Send an API key as 'Authorization: Bearer sy_…'.");
-  spend(deps, apiKeyPrincipal(principal.apiKeyId));
+  await spend(deps, apiKeyPrincipal(principal.apiKeyId));
   const flow = await deps.db.flow.findFirst({ where: { id: flowId, deletedAt: null, workspaceId: principal.workspaceId }, select: { id: true } });
   if (!flow) throw new HttpError(404, "not_found", "Flow not found");
   if (!atLeast(principal.role, "editor")) throw new HttpError(403, "forbidden", "This API key may read runs but not start them.");
@@ -164,7 +164,7 @@ async function streamViaRest(req: IncomingMessage, res: ServerResponse, url: URL
     principal = userPrincipal(userId);
     check = async () => void (await requireRunRole(deps.db, userId, runId, "viewer"));
   }
-  spend(deps, principal);
+  await spend(deps, principal);
   await check();
   const lastHeader = req.headers["last-event-id"] ?? url.searchParams.get("lastEventId") ?? "0";
   const after = /^\d+$/.test(String(lastHeader)) ? Number(lastHeader) : 0;

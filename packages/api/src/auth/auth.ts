@@ -3,7 +3,8 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import type { Db } from "@switchyard/db";
-import { retryAfterText, SlidingWindowLimiter, type RateLimiter } from "../services/rate-limiter";
+import { retryAfterText, type RateLimiter } from "../services/rate-limiter";
+import { PgRateLimitStore } from "../services/pg-rate-limiter";
 import { ensurePersonalWorkspace } from "./personal-workspace";
 
 /** Header carrying the connecting client's address to better-auth. */
@@ -19,6 +20,8 @@ export interface AuthOptions {
   rateLimit?: boolean;
   /** Sign-ups allowed per minute from one address (a classroom behind one NAT needs more). */
   signUpsPerMinute?: number;
+  /** Where every limit here is counted (shared by all processes on the database); one on `db` unless given. */
+  rateLimitStore?: PgRateLimitStore;
   /** Failed sign-ins allowed per account; 10 in 15 minutes unless given. */
   signInFailures?: RateLimiter;
 }
@@ -41,7 +44,8 @@ const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }
 export function createAuth(options: AuthOptions) {
   // Per account, on top of better-auth's per-address limit: guessing one person's password from
   // many addresses meets a wall too. Only failures count, so signing in often is never limited.
-  const failures = options.signInFailures ?? new SlidingWindowLimiter(10, 15 * 60_000);
+  const store = options.rateLimitStore ?? new PgRateLimitStore(options.db);
+  const failures = options.signInFailures ?? store.limiter("sign-in-failures", 10, 15 * 60_000);
   return betterAuth({
     appName: "Switchyard",
     baseURL: options.baseURL,
@@ -70,12 +74,22 @@ export function createAuth(options: AuthOptions) {
       max: 100,
       // A brute-force sign-in meets a wall after a handful of tries per address.
       customRules: { "/sign-in/email": { window: 60, max: 5 }, "/sign-up/email": { window: 60, max: options.signUpsPerMinute ?? 10 } },
+      // Our store rather than `storage: "database"`: better-auth's database storage reads, then
+      // compare-and-sets in a transaction and retries on a lost race (3+ round trips), and its
+      // window restarts at the latest request. Ours decides in one atomic statement, with the exact
+      // sliding window and the sweep every other limit here uses.
+      customStorage: {
+        consume: async (key, rule) => {
+          const decision = await store.take(`auth:${key}`, rule.max, rule.window * 1000);
+          return decision.ok ? { allowed: true, retryAfter: null } : { allowed: false, retryAfter: Math.ceil(decision.retryAfterMs / 1000) };
+        },
+      },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         const email = ctx.path === SIGN_IN ? emailOf(ctx.body) : undefined;
         if (!email || options.rateLimit === false) return;
-        const decision = failures.check(`sign-in:${email}`);
+        const decision = await failures.check(email);
         if (decision.ok) return;
         throw new APIError(
           "TOO_MANY_REQUESTS",
@@ -85,7 +99,7 @@ export function createAuth(options: AuthOptions) {
       }),
       after: createAuthMiddleware(async (ctx) => {
         const email = ctx.path === SIGN_IN ? emailOf(ctx.body) : undefined;
-        if (email && isAPIError(ctx.context.returned) && ctx.context.returned.statusCode === 401) failures.take(`sign-in:${email}`);
+        if (email && isAPIError(ctx.context.returned) && ctx.context.returned.statusCode === 401) await failures.take(email);
       }),
     },
     databaseHooks: {

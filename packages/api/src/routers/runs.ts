@@ -28,7 +28,7 @@ export const runsRouter = {
     .mutation(async ({ ctx, input }) => {
       await requireFlowRole(ctx.db, ctx.user.id, input.flowId, "editor");
       const limit = ctx.services.rateLimits.runStart;
-      const decision = limit.take(userPrincipal(ctx.user.id));
+      const decision = await limit.take(userPrincipal(ctx.user.id));
       if (!decision.ok) {
         throw new TRPCError({
           code: "TOO_MANY_REQUESTS",

@@ -15,6 +15,8 @@ export interface TestUser extends SessionUser {
 
 export interface TestApi extends TestServices {
   db: Db;
+  /** The test database's URL, for a second client (another "process") on it. */
+  url: string;
   /** A new user with a personal workspace, created straight in the database. */
   user(name?: string): Promise<TestUser>;
   /** Adds `user` to `workspaceId` with `role`. */
@@ -65,6 +67,10 @@ export function useTestApi(): TestApi {
   return {
     get db() {
       return ready().db;
+    },
+    get url() {
+      if (!database) throw new Error("useTestApi() is ready only inside tests and hooks");
+      return database.url;
     },
     get services() {
       return ready().services;

@@ -12,7 +12,8 @@ import type {
 } from "../../src/services/api-services";
 import { CredentialVault } from "../../src/services/credential-vault";
 import { inProcessAccessChanges } from "../../src/services/access-changes";
-import { SlidingWindowLimiter } from "../../src/services/rate-limiter";
+import { defaultRateLimits } from "../../src/services/rate-limiter";
+import { PgRateLimitStore } from "../../src/services/pg-rate-limiter";
 import { readRunEvents } from "../../src/runs/run-event-store";
 
 /** The repository's example flows, offered as templates just as the server does. */
@@ -141,10 +142,10 @@ export function createTestServices(db: Db): TestServices {
     templates: exampleTemplates,
     accessChanges: inProcessAccessChanges(),
     // Roomy, so router tests never meet them; rate-limit tests pass tight ones of their own.
-    rateLimits: {
-      runStart: new SlidingWindowLimiter(10_000, 60_000),
-      rest: new SlidingWindowLimiter(10_000, 60_000),
-    },
+    rateLimits: defaultRateLimits(new PgRateLimitStore(db), {
+      runStartPerMinute: 10_000,
+      restPerMinute: 10_000,
+    }),
   };
   return { services, queue, vault };
 }
