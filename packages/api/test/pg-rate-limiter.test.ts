@@ -65,6 +65,24 @@ describe("PgRateLimitStore", () => {
     expect((await subject.take("b")).ok).toBe(true);
   });
 
+  it("refund() gives back the newest hit, and does nothing to a key without hits", async () => {
+    const { name, subject, advance } = limiter(2, 1000);
+    await subject.refund("a");
+    expect(await rows(name)).toBe(0);
+    await subject.take("a"); // t=0
+    advance(500);
+    await subject.take("a"); // t=500
+    expect((await subject.take("a")).ok).toBe(false);
+    await subject.refund("a");
+    // The hit at t=0 stays: room again at once, and the next one waits for it to leave at t=1000.
+    expect(await subject.take("a")).toEqual({ ok: true, remaining: 0 });
+    expect(await subject.take("a")).toEqual({ ok: false, retryAfterMs: 500 });
+    await subject.refund("a");
+    await subject.refund("a");
+    await subject.refund("a");
+    expect(await subject.check("a")).toEqual({ ok: true, remaining: 1 });
+  });
+
   it("says how long until there is room, from the hit that must leave first", async () => {
     const { store, name, subject, advance } = limiter(3, 60_000);
     for (let i = 0; i < 3; i += 1) {

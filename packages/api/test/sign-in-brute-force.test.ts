@@ -76,6 +76,29 @@ describe("brute-force sign-in", () => {
     vi.useRealTimers();
   });
 
+  it("lets a burst of parallel guesses from many addresses have no more than the account's 10 tries", async () => {
+    const fresh = `burst-${randomBytes(4).toString("hex")}@example.com`;
+    await auth.api.signUpEmail({ body: { name: "Burst", email: fresh, password: PASSWORD } });
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => signInAs(fresh, `wrong-${i}`, `10.5.${i}.${randomBytes(1)[0]}`)),
+    );
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+    const bucket = await t.db.rateLimitBucket.findUnique({ where: { key: `sign-in-failures:${fresh}` } });
+    expect(bucket?.hits).toHaveLength(10);
+  });
+
+  it("does not count sign-ins with the right password against the account", async () => {
+    const fresh = `often-${randomBytes(4).toString("hex")}@example.com`;
+    await auth.api.signUpEmail({ body: { name: "Often", email: fresh, password: PASSWORD } });
+    for (let i = 0; i < 12; i += 1) expect((await signInAs(fresh, PASSWORD, `10.6.${i}.${randomBytes(1)[0]}`)).status).toBe(200);
+    const bucket = await t.db.rateLimitBucket.findUnique({ where: { key: `sign-in-failures:${fresh}` } });
+    expect(bucket?.hits ?? []).toHaveLength(0);
+    for (let i = 0; i < 10; i += 1) expect((await signInAs(fresh, `wrong-${i}`, `10.7.${i}.${randomBytes(1)[0]}`)).status).toBe(401);
+    expect((await signInAs(fresh, PASSWORD, `10.7.99.${randomBytes(1)[0]}`)).status).toBe(429);
+  });
+
   it("counts tries from one address and against one account the same on every server", async () => {
     const otherDb = createDb(t.url, { poolSize: 2 });
     try {

@@ -89,7 +89,9 @@ export function createAuth(options: AuthOptions) {
       before: createAuthMiddleware(async (ctx) => {
         const email = ctx.path === SIGN_IN ? emailOf(ctx.body) : undefined;
         if (!email || options.rateLimit === false) return;
-        const decision = await failures.check(email);
+        // A slot is taken before the password is checked and given back unless it was wrong:
+        // checking first and counting after would let a burst of parallel guesses all pass the check.
+        const decision = await failures.take(email);
         if (decision.ok) return;
         throw new APIError(
           "TOO_MANY_REQUESTS",
@@ -99,7 +101,9 @@ export function createAuth(options: AuthOptions) {
       }),
       after: createAuthMiddleware(async (ctx) => {
         const email = ctx.path === SIGN_IN ? emailOf(ctx.body) : undefined;
-        if (email && isAPIError(ctx.context.returned) && ctx.context.returned.statusCode === 401) await failures.take(email);
+        // After-hooks run only when the endpoint ran, i.e. when the before-hook took a slot.
+        const wrongPassword = isAPIError(ctx.context.returned) && ctx.context.returned.statusCode === 401;
+        if (email && options.rateLimit !== false && !wrongPassword) await failures.refund(email);
       }),
     },
     databaseHooks: {

@@ -62,6 +62,7 @@ export class PgRateLimitStore {
       windowMs,
       take: (key) => this.take(`${name}:${key}`, limit, windowMs),
       check: (key) => this.check(`${name}:${key}`, limit, windowMs),
+      refund: (key) => this.refund(`${name}:${key}`),
     };
   }
 
@@ -108,6 +109,13 @@ export class PgRateLimitStore {
     const live = row?.live ?? 0;
     if (live < limit) return { ok: true, remaining: limit - live - 1 };
     return { ok: false, retryAfterMs: clampWait(row?.retryAfterMs ?? null, windowMs) };
+  }
+
+  /** Removes the newest hit of `bucket` (hits are appended in time order); nothing when it has none. */
+  async refund(bucket: string): Promise<void> {
+    await this.db.$executeRaw`
+      UPDATE "rate_limit_bucket" SET "hits" = "hits"[1:cardinality("hits") - 1]
+      WHERE "key" = ${bucket} AND cardinality("hits") > 0`;
   }
 
   /**

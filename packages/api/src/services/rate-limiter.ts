@@ -13,8 +13,14 @@ export interface RateLimiter {
   readonly windowMs: number;
   /** Counts one request and decides it. A refused request is not counted, so waiting is enough. */
   take(key: string): Promise<RateDecision>;
-  /** Decides without counting (for limits that count only failures). */
+  /** Decides without counting. */
   check(key: string): Promise<RateDecision>;
+  /**
+   * Gives back the newest counted request. For limits that count only failures: take a slot
+   * before the attempt (so parallel attempts can't all slip past a check), give it back when the
+   * attempt turns out not to have failed.
+   */
+  refund(key: string): Promise<void>;
 }
 
 /** "12 seconds", "1 minute": when to try again, in words. */
