@@ -158,6 +158,13 @@ const idor = (): Record<string, Attempt[]> => {
       refused((a) => a.apiKeys.revoke({ workspaceId: ws, id: theirs.keyId })),
       refused((a) => a.apiKeys.revoke({ workspaceId: mineWs, id: theirs.keyId })),
     ],
+    "workspaces.rename": [
+      refused((a) => a.workspaces.rename({ workspaceId: ws, name: "Defaced" })),
+    ],
+    // With the team workspace's real name: only the owner check stands in the way.
+    "workspaces.delete": [
+      refused((a) => a.workspaces.delete({ workspaceId: ws, confirmName: "Team" })),
+    ],
     "workspaces.members": [refused((a) => a.workspaces.members({ workspaceId: ws }))],
     "workspaces.invite": [
       refused((a) => a.workspaces.invite({ workspaceId: ws, email: grace.email, role: "owner" })),

@@ -37,6 +37,8 @@ const signedIn: Record<string, (api: Api) => Promise<unknown>> = {
   "apiKeys.revoke": (api) => api.apiKeys.revoke({ ...ws, id: "k" }),
   "flows.fork": (api) => api.flows.fork({ flowId: "f", ...ws }),
   "workspaces.create": (api) => api.workspaces.create({ name: "Team" }),
+  "workspaces.rename": (api) => api.workspaces.rename({ ...ws, name: "Renamed" }),
+  "workspaces.delete": (api) => api.workspaces.delete({ ...ws, confirmName: "Team" }),
   "workspaces.members": (api) => api.workspaces.members(ws),
   "workspaces.invite": (api) =>
     api.workspaces.invite({ ...ws, email: "lin@example.com", role: "editor" }),

@@ -22,10 +22,27 @@ export interface RunHandle {
 /**
  * Executes one run on this worker: claims it, resumes from the node results already persisted
  * (completed model calls are not made, or paid for, again), streams events to the database.
+ * A run deleted under it (with its workspace) stops as soon as the worker notices: the job is
+ * then done, not failed, so nothing retries it.
  */
 export async function executeRun(deps: RunJobDeps, runId: string, register: (handle: RunHandle | undefined) => void): Promise<void> {
+  try {
+    const handedBack = await execute(deps, runId, register);
+    if (!handedBack || !(await runIsGone(deps.db, runId))) return;
+  } catch (error) {
+    if (!(await runIsGone(deps.db, runId))) throw error;
+  }
+  deps.log(`run ${runId} was deleted with its workspace; stopped`);
+}
+
+async function runIsGone(db: Db, runId: string): Promise<boolean> {
+  return (await db.run.count({ where: { id: runId } })) === 0;
+}
+
+/** Runs the claimed run to its end; true when it was handed back (lost lease, failed write, shutdown). */
+async function execute(deps: RunJobDeps, runId: string, register: (handle: RunHandle | undefined) => void): Promise<boolean> {
   const { db, lease } = deps;
-  if (!(await lease.claim(runId))) return;
+  if (!(await lease.claim(runId))) return false;
   const run = await db.run.findUniqueOrThrow({
     where: { id: runId },
     select: { workspaceId: true, inputs: true, seed: true, budgetUsd: true, lastSeq: true, cancelRequested: true, startedAt: true, flowVersion: { select: { document: true } } },
@@ -37,16 +54,22 @@ export async function executeRun(deps: RunJobDeps, runId: string, register: (han
 
   if (run.cancelRequested) {
     await appendRunEvents(db, runId, [{ type: "run.cancelled", runId, seq: run.lastSeq + 1, time: new Date().toISOString(), ...totals, reason: "cancelled" }]);
-    return;
+    return false;
   }
   const prepared = prepareFlow(run.flowVersion.document);
-  if (!prepared.ok) return fail("invalid_flow", prepared.problems.find((p) => p.severity === "error")?.message ?? "invalid flow");
+  if (!prepared.ok) {
+    await fail("invalid_flow", prepared.problems.find((p) => p.severity === "error")?.message ?? "invalid flow");
+    return false;
+  }
 
   const controller = new AbortController();
   let handedBack = false;
   const writer = new EventWriter(db, runId, (error) => {
-    deps.log(`run ${runId}: could not persist events (${(error as Error).message}); handing the run back`);
     void handBack();
+    // A deleted run can't take events: that is executeRun's to report, not a failed write.
+    void runIsGone(db, runId)
+      .catch(() => false)
+      .then((gone) => gone || deps.log(`run ${runId}: could not persist events (${(error as Error).message}); handing the run back`));
   });
   const handBack = async () => {
     if (handedBack) return;
@@ -79,6 +102,7 @@ export async function executeRun(deps: RunJobDeps, runId: string, register: (han
       ...(resuming ? { resume: { nodes: resumed, nextSeq: run.lastSeq + 1, ...(run.startedAt ? { startedAt: run.startedAt.getTime() } : {}) } } : {}),
     });
     if (!handedBack) await writer.close();
+    return handedBack;
   } finally {
     clearInterval(renewal);
     register(undefined);

@@ -11,6 +11,7 @@ import { InvitePage } from "../pages/invite/InvitePage";
 import { SharedFlowPage } from "../pages/share/SharedFlowPage";
 import { AuditPage } from "../pages/workspace/AuditPage";
 import { MembersPage } from "../pages/workspace/MembersPage";
+import { WorkspaceSettingsPage } from "../pages/workspace/WorkspaceSettingsPage";
 import { AppShell } from "./AppShell";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { RequireAuth } from "./RequireAuth";
@@ -69,6 +70,11 @@ function SignedInApp() {
           <Route path="/workspace/members">
             <Page where="members">
               <MembersPage />
+            </Page>
+          </Route>
+          <Route path="/workspace/settings">
+            <Page where="workspace settings">
+              <WorkspaceSettingsPage />
             </Page>
           </Route>
           <Route path="/workspace/audit">

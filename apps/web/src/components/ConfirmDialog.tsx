@@ -8,13 +8,15 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   danger?: boolean;
   busy?: boolean;
+  /** Keeps the confirm button off until the user has done what the dialog asks (typed a name). */
+  confirmDisabled?: boolean;
   error?: unknown;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** "Are you sure?" with the consequence spelled out; Cancel has focus, so Enter never destroys by accident. */
-export function ConfirmDialog({ title, children, confirmLabel, danger, busy, error, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, danger, busy, confirmDisabled, error, onConfirm, onCancel }: ConfirmDialogProps) {
   return (
     <Dialog
       title={title}
@@ -24,7 +26,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, busy, err
           <button type="button" className="sy-button" onClick={onCancel} autoFocus>
             Cancel
           </button>
-          <button type="button" className={`sy-button ${danger ? "sy-button--danger-solid" : "sy-button--primary"}`} onClick={onConfirm} disabled={busy}>
+          <button type="button" className={`sy-button ${danger ? "sy-button--danger-solid" : "sy-button--primary"}`} onClick={onConfirm} disabled={busy || confirmDisabled}>
             {busy ? "Working…" : confirmLabel}
           </button>
         </>

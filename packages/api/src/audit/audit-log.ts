@@ -3,6 +3,7 @@ import type { Prisma } from "@switchyard/db";
 /** Everything the audit log records. Owners read it through `workspaces.audit`. */
 export type AuditAction =
   | "workspace.created"
+  | "workspace.renamed"
   | "invitation.created"
   | "invitation.revoked"
   | "invitation.accepted"

@@ -6,15 +6,18 @@ import { requireWorkspaceRole } from "../access";
 import { writeAudit } from "../audit/audit-log";
 import { acceptInvitation, createInvitation, invitationInfo, pendingInvitations, revokeInvitation } from "../workspaces/invitations";
 import { listMembers, removeMember, setMemberRole } from "../workspaces/members";
+import { renameWorkspace } from "../workspaces/rename-workspace";
+import { deleteWorkspace } from "../workspaces/delete-workspace";
 
 const id = z.string().min(1).max(100);
 const workspaceId = id;
 const role = z.enum(["owner", "editor", "viewer"]);
 const token = z.string().min(1).max(200);
+const name = z.string().trim().min(1, "A workspace needs a name").max(100);
 
 export const workspacesRouter = {
   /** A new team workspace; its creator is its owner. (`me.get` lists the caller's workspaces.) */
-  create: authedProcedure.input(z.object({ name: z.string().trim().min(1, "A workspace needs a name").max(100) })).mutation(async ({ ctx, input }) => {
+  create: authedProcedure.input(z.object({ name })).mutation(async ({ ctx, input }) => {
     return ctx.db.$transaction(async (tx) => {
       const workspace = await tx.workspace.create({
         data: { name: input.name, personal: false, memberships: { create: { userId: ctx.user.id, role: "owner" } } },
@@ -23,6 +26,18 @@ export const workspacesRouter = {
       await writeAudit(tx, { workspaceId: workspace.id, actorId: ctx.user.id, action: "workspace.created", target: workspace.id, details: { name: workspace.name } });
       return { ...workspace, role: "owner" as const };
     });
+  }),
+
+  /** Owners rename a workspace, personal ones included; the audit log keeps the old name. */
+  rename: authedProcedure.input(z.object({ workspaceId, name })).mutation(async ({ ctx, input }) => {
+    await requireWorkspaceRole(ctx.db, ctx.user.id, input.workspaceId, "owner");
+    return renameWorkspace(ctx.db, ctx.user, input);
+  }),
+
+  /** Owners delete a team workspace with everything in it, typing its name to confirm. Personal ones stay. */
+  delete: authedProcedure.input(z.object({ workspaceId, confirmName: z.string().trim().max(200) })).mutation(async ({ ctx, input }) => {
+    await requireWorkspaceRole(ctx.db, ctx.user.id, input.workspaceId, "owner");
+    return deleteWorkspace(ctx.db, ctx.services, input);
   }),
 
   /** Members with name, email and role; any member may see who else is in the workspace. */
@@ -66,7 +81,7 @@ export const workspacesRouter = {
     return removeMember(ctx.db, ctx.services.accessChanges, ctx.user, input);
   }),
 
-  /** The audit log, newest first: sharing, membership, role, key and credential changes. Owners only. */
+  /** The audit log, newest first: renames, sharing, membership, role, key and credential changes. Owners only. */
   audit: authedProcedure
     .input(z.object({ workspaceId, limit: z.number().int().min(1).max(200).default(50), cursor: id.optional() }))
     .query(async ({ ctx, input }) => {

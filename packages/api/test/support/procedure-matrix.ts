@@ -60,6 +60,14 @@ export function procedureMatrix(t: TestApi, options: { openaiKey: string }): Mat
     ).id;
   };
   const tokenOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+  /** Another workspace of the team's people, for a rename or delete to use up. */
+  const freshTeamWorkspace = async (name: string) => {
+    const { id } = await team.owner.api.workspaces.create({ name });
+    await t.join(team.editor, id, "editor");
+    await t.join(team.viewer, id, "viewer");
+    await team.owner.api.flows.import({ workspaceId: id, document: askFlow(name) });
+    return id;
+  };
 
   const rows: Record<string, Row> = {
     "me.get": { allowed: ALL, prepare: () => (api) => api.me.get() },
@@ -187,6 +195,20 @@ export function procedureMatrix(t: TestApi, options: { openaiKey: string }): Mat
     "workspaces.create": {
       allowed: SIGNED_IN,
       prepare: () => (api) => api.workspaces.create({ name: "Mine" }),
+    },
+    "workspaces.rename": {
+      allowed: OWNER,
+      prepare: async () => {
+        const workspaceId = await freshTeamWorkspace("Before");
+        return (api) => api.workspaces.rename({ workspaceId, name: "After" });
+      },
+    },
+    "workspaces.delete": {
+      allowed: OWNER,
+      prepare: async () => {
+        const workspaceId = await freshTeamWorkspace("Doomed");
+        return (api) => api.workspaces.delete({ workspaceId, confirmName: "Doomed" });
+      },
     },
     "workspaces.members": {
       allowed: MEMBERS,

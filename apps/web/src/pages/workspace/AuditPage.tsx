@@ -23,7 +23,7 @@ export function AuditPage() {
       <div className="sy-page__head">
         <div>
           <h1 className="sy-page__title">Audit log</h1>
-          <p className="sy-muted">of {current.name}: sharing, membership, role, key and credential changes, newest first</p>
+          <p className="sy-muted">of {current.name}: renames, sharing, membership, role, key and credential changes, newest first</p>
         </div>
       </div>
       <WorkspaceTabs isOwner={isOwner} />

@@ -1,6 +1,6 @@
 import { Link } from "wouter";
 
-/** Between the current workspace's people pages; the audit log is for owners. */
+/** Between the current workspace's pages; its settings and audit log are for owners. */
 export function WorkspaceTabs({ isOwner }: { isOwner: boolean }) {
   const tab = (active: boolean) => `sy-subnav__link${active ? " is-active" : ""}`;
   return (
@@ -8,6 +8,11 @@ export function WorkspaceTabs({ isOwner }: { isOwner: boolean }) {
       <Link href="/workspace/members" className={tab}>
         Members
       </Link>
+      {isOwner && (
+        <Link href="/workspace/settings" className={tab}>
+          Workspace settings
+        </Link>
+      )}
       {isOwner && (
         <Link href="/workspace/audit" className={tab}>
           Audit log

@@ -37,6 +37,11 @@ describe("auditSentence", () => {
     expect(say("something.new_here", {})).toBe("Ada: something new here");
   });
 
+  it("says what a workspace was called before and after a rename", () => {
+    expect(say("workspace.renamed", { from: "Analytics", to: "Insights" })).toBe("Ada renamed the workspace from “Analytics” to “Insights”");
+    expect(say("workspace.renamed", { to: "Insights" }, ada, { myEmail: "ada@example.com" })).toBe("You renamed the workspace to “Insights”");
+  });
+
   it("keeps markup as text", () => {
     expect(say("workspace.created", { name: "<img src=x onerror=alert(1)>" })).toBe("Ada created the workspace “<img src=x onerror=alert(1)>”");
   });

@@ -35,6 +35,8 @@ export function auditSentence(entry: AuditFact, names: AuditNames): string {
   switch (entry.action) {
     case "workspace.created":
       return `${actor} created the workspace${text("name") ? ` “${text("name")}”` : ""}`;
+    case "workspace.renamed":
+      return `${actor} renamed the workspace${text("from") ? ` from “${text("from")}”` : ""} to “${text("to") ?? "a new name"}”`;
     case "invitation.created":
       return `${actor} invited ${text("email") ?? "someone"} to join as ${role()}`;
     case "invitation.revoked":
