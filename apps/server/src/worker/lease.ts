@@ -35,9 +35,13 @@ export class RunLease {
     return renewed.count === 1;
   }
 
-  /** Gives the run back at once (graceful shutdown): the next worker need not wait for expiry. */
+  /**
+   * Gives the run back at once: the lease ends now instead of running out. Any worker may claim it
+   * straight away, and the reaper queues it again, so a run handed back for any reason (shutdown,
+   * a failed event write) is never left "running" with no job to finish it.
+   */
   async release(runId: string): Promise<void> {
-    await this.db.run.updateMany({ where: { id: runId, leaseOwner: this.workerId }, data: { leaseOwner: null, leaseExpiresAt: null } });
+    await this.db.run.updateMany({ where: { id: runId, leaseOwner: this.workerId }, data: { leaseOwner: null, leaseExpiresAt: new Date(Date.now() - 1) } });
   }
 
   /** Runs whose worker stopped renewing: unlocked here (once, atomically) to be queued again. */
