@@ -19,7 +19,7 @@ export function WorkspaceTabs({ isOwner }: { isOwner: boolean }) {
         </Link>
       )}
       <Link href="/settings" className={tab}>
-        Keys and settings
+        Provider and API keys
       </Link>
     </nav>
   );
