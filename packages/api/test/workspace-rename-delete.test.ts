@@ -71,8 +71,8 @@ describe("workspaces.rename", () => {
   });
 });
 
-/** The tables that hold no workspace's data: people, sessions and the migration record. */
-const NOT_WORKSPACE_DATA = ["_prisma_migrations", "account", "session", "user", "verification"];
+/** The tables that hold no workspace's data: people, sessions, rate-limit counters (by user, key or address) and the migration record. */
+const NOT_WORKSPACE_DATA = ["_prisma_migrations", "account", "rate_limit_bucket", "session", "user", "verification"];
 
 /** What belongs to a workspace, by id: taken before a delete, so the ids are still known after it. */
 interface Scope {
