@@ -31,7 +31,7 @@ async function engineBench(): Promise<void> {
   console.log("|---|---|---|---|---|---|---|---|");
   const results: ScenarioResult[] = [];
   for (const latency of [0, 20]) {
-    for (const [name, n] of [["pipeline-100", latency ? 5 : 40], ["fan-out-50", latency ? 31 : 60], ["cascades-200", latency ? 1 : 5]] as const) {
+    for (const [name, n] of [["pipeline-100", latency ? 5 : 40], ["fan-out-50", latency ? 31 : 60], ["cascades-200", latency ? 1 : 15]] as const) {
       const r = await scenario(name, latency, reps(n));
       results.push(r);
       console.log(

@@ -122,8 +122,18 @@ export async function serverBench(concurrencies: number[]): Promise<void> {
     const { key } = await call<{ key: string }>("apiKeys.create", { workspaceId, name: "bench" });
     await Promise.all(Array.from({ length: 20 }, (_, i) => oneRun(server.url, key, flowId, i))); // warm-up
 
+    // One run at a time: what a single user waits for, with nothing else on the server.
+    const alone: Awaited<ReturnType<typeof oneRun>>[] = [];
+    for (let i = 0; i < 20; i++) alone.push(await oneRun(server.url, key, flowId, 500 + i));
+    const aloneEngine = await engineAlone(1);
+    const aloneFirst = alone.map((r) => r.firstEventMs);
+    const aloneTotal = alone.map((r) => r.totalMs);
+
     console.log("| concurrent runs | runs/s | start → first event p50 / p99 ms | start → done p50 / p99 ms | engine alone per run (p50) ms | server adds per run (p50) ms |");
     console.log("|---|---|---|---|---|---|");
+    console.log(
+      `| 1 (20 in a row) | ${(1000 / quantile(aloneTotal, 0.5)).toFixed(1)} | ${quantile(aloneFirst, 0.5).toFixed(1)} / ${quantile(aloneFirst, 0.99).toFixed(1)} | ${quantile(aloneTotal, 0.5).toFixed(1)} / ${quantile(aloneTotal, 0.99).toFixed(1)} | ${aloneEngine.perRunMs.toFixed(3)} | ${(quantile(aloneTotal, 0.5) - aloneEngine.perRunMs).toFixed(1)} |`,
+    );
     for (const n of concurrencies) {
       const started = performance.now();
       const results = await Promise.all(Array.from({ length: n }, (_, i) => oneRun(server.url, key, flowId, 1000 + i)));
