@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { verifyApiKey } from "../src/auth/api-keys";
+import { LAST_USED_PRECISION_MS, verifyApiKey } from "../src/auth/api-keys";
 import { expectTrpcError, useTestApi, type TestUser } from "./support/harness";
 
 const t = useTestApi();
@@ -83,6 +83,23 @@ describe("apiKeys.create and apiKeys.list", () => {
       "NOT_FOUND",
       "Workspace not found",
     );
+  });
+});
+
+describe("an API key's last use", () => {
+  it("is recorded on first use and then at most once a minute, not on every request", async () => {
+    const created = await ada.api.apiKeys.create({ workspaceId: ada.workspaceId, name: "busy" });
+    const lastUsed = async () => (await t.db.apiKey.findUniqueOrThrow({ where: { id: created.id }, select: { lastUsedAt: true } })).lastUsedAt;
+    await verifyApiKey(t.db, created.key);
+    const first = await lastUsed();
+    expect(first).toBeInstanceOf(Date);
+    await verifyApiKey(t.db, created.key);
+    expect(await lastUsed()).toEqual(first);
+
+    const stale = new Date(Date.now() - LAST_USED_PRECISION_MS - 1000);
+    await t.db.apiKey.update({ where: { id: created.id }, data: { lastUsedAt: stale } });
+    await verifyApiKey(t.db, created.key);
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(stale.getTime() + LAST_USED_PRECISION_MS);
   });
 });
 

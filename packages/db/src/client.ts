@@ -17,6 +17,10 @@ export interface CreateDbOptions {
 export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db {
   const pool = {
     ...poolConfigFromUrl(databaseUrl),
+    // Prisma keeps DateTime columns as UTC wall-clock times (timestamp without time zone); SQL that
+    // compares them with now() (leases, the reaper) is only right if the session's zone is UTC too,
+    // whatever the server's default is.
+    options: "-c TimeZone=UTC",
     ...(options.poolSize ? { max: options.poolSize } : {}),
   };
   return new PrismaClient({ adapter: new PrismaPg(pool) });

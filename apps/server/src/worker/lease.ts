@@ -2,7 +2,8 @@ import type { Db } from "@switchyard/db";
 
 /**
  * A worker holds a run through a lease it renews; if the worker dies the lease runs out and any
- * other worker may take the run over. Conditional updates make claims race-free.
+ * other worker may take the run over. Conditional updates make claims race-free. Lease times are
+ * the database's clock, so workers on machines whose clocks disagree still agree on expiry.
  */
 export class RunLease {
   constructor(
@@ -13,26 +14,23 @@ export class RunLease {
 
   /** Claims a run that is queued or whose lease has lapsed; false if finished or held elsewhere. */
   async claim(runId: string): Promise<boolean> {
-    const now = new Date();
-    const claimed = await this.db.run.updateMany({
-      where: {
-        id: runId,
-        status: { in: ["queued", "running"] },
-        OR: [{ leaseOwner: null }, { leaseExpiresAt: { lt: now } }, { leaseOwner: this.workerId }],
-      },
-      data: { status: "running", leaseOwner: this.workerId, leaseExpiresAt: new Date(now.getTime() + this.leaseMs), attempts: { increment: 1 } },
-    });
-    if (claimed.count === 1) await this.db.run.updateMany({ where: { id: runId, startedAt: null }, data: { startedAt: now } });
-    return claimed.count === 1;
+    // One conditional statement: the row lock makes concurrent claims race-free, and the first
+    // claim stamps startedAt (a resumed run keeps its original start).
+    const claimed = await this.db.$executeRaw`
+      UPDATE "run" SET "status" = 'running', "leaseOwner" = ${this.workerId},
+        "leaseExpiresAt" = now() + ${this.leaseMs}::int * interval '1 millisecond',
+        "attempts" = "attempts" + 1, "startedAt" = coalesce("startedAt", now())
+      WHERE "id" = ${runId} AND "status" IN ('queued', 'running')
+        AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < now() OR "leaseOwner" = ${this.workerId})`;
+    return claimed === 1;
   }
 
   /** Extends the lease; false means another worker has taken the run. */
   async renew(runId: string): Promise<boolean> {
-    const renewed = await this.db.run.updateMany({
-      where: { id: runId, leaseOwner: this.workerId, status: "running" },
-      data: { leaseExpiresAt: new Date(Date.now() + this.leaseMs) },
-    });
-    return renewed.count === 1;
+    const renewed = await this.db.$executeRaw`
+      UPDATE "run" SET "leaseExpiresAt" = now() + ${this.leaseMs}::int * interval '1 millisecond'
+      WHERE "id" = ${runId} AND "leaseOwner" = ${this.workerId} AND "status" = 'running'`;
+    return renewed === 1;
   }
 
   /**
@@ -41,7 +39,9 @@ export class RunLease {
    * a failed event write) is never left "running" with no job to finish it.
    */
   async release(runId: string): Promise<void> {
-    await this.db.run.updateMany({ where: { id: runId, leaseOwner: this.workerId }, data: { leaseOwner: null, leaseExpiresAt: new Date(Date.now() - 1) } });
+    await this.db.$executeRaw`
+      UPDATE "run" SET "leaseOwner" = NULL, "leaseExpiresAt" = now() - interval '1 millisecond'
+      WHERE "id" = ${runId} AND "leaseOwner" = ${this.workerId}`;
   }
 
   /** Runs whose worker stopped renewing: unlocked here (once, atomically) to be queued again. */

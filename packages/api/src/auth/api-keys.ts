@@ -22,15 +22,23 @@ export interface ApiKeyPrincipal {
   role: Role;
 }
 
+/** How stale a key's "last used" may get before a request writes it again. */
+export const LAST_USED_PRECISION_MS = 60_000;
+
 /** The workspace and role an API key grants, or undefined for a wrong, unknown or revoked key. */
 export async function verifyApiKey(db: Db, presented: string): Promise<ApiKeyPrincipal | undefined> {
   const match = /^sy_([A-Za-z0-9_-]{8})_([A-Za-z0-9_-]{32})$/.exec(presented.trim());
   if (!match) return undefined;
-  const row = await db.apiKey.findUnique({ where: { prefix: match[1]! }, select: { id: true, workspaceId: true, role: true, hash: true, revokedAt: true } });
+  const row = await db.apiKey.findUnique({ where: { prefix: match[1]! }, select: { id: true, workspaceId: true, role: true, hash: true, revokedAt: true, lastUsedAt: true } });
   if (!row || row.revokedAt) return undefined;
   const expected = Buffer.from(row.hash, "hex");
   const actual = Buffer.from(hashSecret(match[2]!), "hex");
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
-  await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() }, select: { id: true } });
+  // "Last used" is shown to the minute: a busy key (every run is a POST and an event stream) would
+  // otherwise write its row on every request.
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now }, select: { id: true } });
+  }
   return { apiKeyId: row.id, workspaceId: row.workspaceId, role: row.role };
 }
