@@ -3,6 +3,7 @@ import { apiKeysRouter } from "./routers/api-keys";
 import { catalogRouter } from "./routers/catalog";
 import { credentialsRouter } from "./routers/credentials";
 import { flowsRouter } from "./routers/flows";
+import { insightsRouter } from "./routers/insights";
 import { meRouter } from "./routers/me";
 import { runsRouter } from "./routers/runs";
 import { sharesRouter } from "./routers/shares";
@@ -17,6 +18,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   workspaces: workspacesRouter,
   shares: sharesRouter,
+  insights: insightsRouter,
 });
 
 /** The API's type, imported (types only) by the web app. */

@@ -140,6 +140,12 @@ const idor = (): Record<string, Attempt[]> => {
     "runs.onRunEvents": [
       refused((a) => a.runs.onRunEvents({ runId: team.runId, lastEventId: "0" })),
     ],
+    "insights.models": [
+      refused((a) => a.insights.models({ workspaceId: ws })),
+      refused((a) => a.insights.models({ workspaceId: ws, flowId: mine.flowId })),
+      // Her own workspace, their flow: the flow must belong to the workspace asked about.
+      refused((a) => a.insights.models({ workspaceId: mineWs, flowId: team.flowId })),
+    ],
     "credentials.list": [refused((a) => a.credentials.list({ workspaceId: ws }))],
     "credentials.set": [
       refused((a) =>

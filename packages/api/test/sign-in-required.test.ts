@@ -27,6 +27,7 @@ const signedIn: Record<string, (api: Api) => Promise<unknown>> = {
   "runs.events": (api) => api.runs.events({ runId: "r" }),
   "runs.onRunEvents": (api) => api.runs.onRunEvents({ runId: "r" }),
   "catalog.models": (api) => api.catalog.models(ws),
+  "insights.models": (api) => api.insights.models({ ...ws, days: 7 }),
   "credentials.list": (api) => api.credentials.list(ws),
   "credentials.set": (api) =>
     api.credentials.set({ ...ws, provider: "openai", key: "sk-0123456789" }),

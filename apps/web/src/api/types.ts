@@ -18,3 +18,5 @@ export type FlowShares = Awaited<ReturnType<Client["shares"]["list"]["query"]>>;
 export type UserShare = FlowShares["users"][number];
 export type LinkShare = FlowShares["links"][number];
 export type SharedFlow = Awaited<ReturnType<Client["shares"]["openLink"]["query"]>>;
+/** What `insights.models` returns: the period and one row per model, most expensive first. */
+export type ModelUsageReport = Awaited<ReturnType<Client["insights"]["models"]["query"]>>;

@@ -3,6 +3,7 @@ import { Route, Switch, useLocation } from "wouter";
 import { SignInPage } from "../pages/auth/SignInPage";
 import { SignUpPage } from "../pages/auth/SignUpPage";
 import { FlowListPage } from "../pages/flows/FlowListPage";
+import { ModelsPage } from "../pages/insights/ModelsPage";
 import { EditorPage } from "../pages/editor/EditorPage";
 import { SettingsPage } from "../pages/settings/SettingsPage";
 import { NotFoundPage } from "../pages/NotFoundPage";
@@ -60,6 +61,11 @@ function SignedInApp() {
           <Route path="/">
             <Page where="your flows">
               <FlowListPage />
+            </Page>
+          </Route>
+          <Route path="/insights">
+            <Page where="model insights">
+              <ModelsPage />
             </Page>
           </Route>
           <Route path="/settings">

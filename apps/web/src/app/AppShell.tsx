@@ -19,6 +19,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link href="/" className={(active) => `sy-header__link${active ? " is-active" : ""}`}>
             Flows
           </Link>
+          <Link href="/insights" className={(active) => `sy-header__link${active ? " is-active" : ""}`}>
+            Models
+          </Link>
           <Link href="/workspace/members" className={(active) => `sy-header__link${active ? " is-active" : ""}`}>
             Members
           </Link>

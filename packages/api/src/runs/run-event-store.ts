@@ -97,7 +97,7 @@ function nodeResultRow(event: RunEvent): NodeResultRow | undefined {
     inputTokens: usage.input,
     outputTokens: usage.output,
     latencyMs: settled.status === "skipped" ? null : Math.round(settled.latencyMs),
-    model: event.type === "node.completed" ? (event.model ?? null) : null,
+    model: event.type === "node.completed" || event.type === "node.failed" ? (event.model ?? null) : null,
     attempts: event.type === "node.completed" || event.type === "node.failed" ? (event.attempts ?? null) : null,
   };
 }

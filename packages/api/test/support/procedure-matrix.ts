@@ -156,6 +156,11 @@ export function procedureMatrix(t: TestApi, options: { openaiKey: string }): Mat
       expectResult: (items) => expect(items).toHaveLength(5),
     },
 
+    "insights.models": {
+      allowed: MEMBERS,
+      prepare: () => (api) => api.insights.models({ ...ws(), days: 30, flowId: team.flowId }),
+    },
+
     "credentials.list": { allowed: MEMBERS, prepare: () => (api) => api.credentials.list(ws()) },
     // Anthropic, so the stored OpenAI key stays what the fixture made it.
     "credentials.set": {

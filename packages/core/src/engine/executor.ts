@@ -246,6 +246,7 @@ class RunExecution {
           usage: outcome.usage,
           costUsd: outcome.costUsd,
           ...(tally && tally.attempts > 0 ? { attempts: tally.attempts } : {}),
+          ...(tally?.model !== undefined ? { model: tally.model } : {}),
         });
         for (const edge of fired) this.emit("node.fallback", { nodeId: node.id, from: node.id, to: this.flow.nodes[edge.target]!.id, reason: trigger! });
       }

@@ -61,6 +61,12 @@ describe("retries", () => {
     expect(nodeEvent(events, "node.failed", "m")).toMatchObject({ error: { code: "server_error", status: 503 }, attempts: 4 });
   });
 
+  it("names the model whose call failed the node, for per-model error rates", async () => {
+    const gateway = new ScriptedGateway({ "t:m": errorOf("auth") });
+    const { events } = await run(single({ maxAttempts: 2, baseDelayMs: 1 }), { gateway });
+    expect(nodeEvent(events, "node.failed", "m")).toMatchObject({ model: "t:m", attempts: 1 });
+  });
+
   it("backs off exponentially, capped at maxDelayMs, when there is no jitter", async () => {
     const gateway = new ScriptedGateway({ "t:m": errorOf("server_error") });
     const { events } = await run(single({ maxAttempts: 5, baseDelayMs: 1, factor: 3, maxDelayMs: 20, jitter: 0 }), { gateway });
@@ -153,6 +159,8 @@ describe("cancellation", () => {
     expect(events.at(-1)).toMatchObject({ type: "run.cancelled", reason: "user pressed stop" });
     expect(nodeEvent(events, "node.failed", "a").error.code).toBe("cancelled");
     expect(nodeEvent(events, "node.failed", "b").error.code).toBe("cancelled");
+    // A cancelled call is nobody's error: no model to blame.
+    expect(nodeEvent(events, "node.failed", "a").model).toBeUndefined();
     expect(nodeEvents(events, "after")).toEqual([]);
     expect(gateway.callsTo("t:after")).toHaveLength(0);
     expect(eventsOf(events, "node.fallback")).toEqual([]);

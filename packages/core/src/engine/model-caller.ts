@@ -33,6 +33,7 @@ export interface CallTally {
   usage: TokenUsage;
   costUsd: number;
   attempts: number;
+  /** The model that answered, or else the one whose call failed the node. */
   model?: string;
   simulated?: boolean;
   calls: number;
@@ -68,7 +69,11 @@ export async function callModel(services: RunServices, nodeId: string, tally: Ca
     } catch (error) {
       budget.release(estimate);
       const failure = error instanceof ModelError ? error : new ModelError("unknown", (error as Error).message ?? String(error));
-      if (!failure.retryable || attempt >= policy.maxAttempts || signal.aborted) throw failure;
+      if (!failure.retryable || attempt >= policy.maxAttempts || signal.aborted) {
+        // The model failed the node (a cancelled run is nobody's error): per-model error rates count it.
+        if (failure.code !== "cancelled") tally.model ??= options.model;
+        throw failure;
+      }
       random ??= seededRandom(`${seedBase}:jitter`);
       const delayMs = retryDelay(policy, attempt, random, failure.retryAfterMs);
       services.emitNode("node.retry", nodeId, {

@@ -46,7 +46,8 @@ export interface RunEventMap {
     simulated?: boolean;
     attempts?: number;
   };
-  "node.failed": { nodeType: string; error: RunError; latencyMs: number; attempts?: number; usage: TokenUsage; costUsd: number };
+  /** `model`: the model whose call failed the node (absent when no call was made, or the run was cancelled). */
+  "node.failed": { nodeType: string; error: RunError; latencyMs: number; attempts?: number; model?: string; usage: TokenUsage; costUsd: number };
   "node.skipped": { nodeType: string; reason: string };
   "run.completed": RunTotals;
   "run.failed": RunTotals & { error: RunError };
