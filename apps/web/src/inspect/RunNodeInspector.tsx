@@ -136,7 +136,7 @@ function Facts({ run }: { run: NodeRunView }) {
         {run.simulated && (
           <span
             className="sy-tag sy-tag--sim"
-            title="Answered by the simulated provider: offline, deterministic, free"
+            title="Answered by the simulated provider: offline, deterministic and free; the cost shown is what a real model of its class would charge"
           >
             SIMULATED
           </span>

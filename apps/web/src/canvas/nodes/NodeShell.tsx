@@ -44,7 +44,7 @@ export function NodeShell({ id, type, data, selected, children, outputs, hideSum
       {model && (
         <div className="sy-node__model">
           <span className="sy-node__model-id">{model}</span>
-          {model.startsWith("sim:") && <span className="sy-tag sy-tag--sim" title="Simulated model: offline, deterministic, free">SIM</span>}
+          {model.startsWith("sim:") && <span className="sy-tag sy-tag--sim" title="Simulated model: offline, deterministic and free; the cost shown is what a real model of its class would charge">SIM</span>}
         </div>
       )}
       {summary && <p className="sy-node__summary">{summary}</p>}

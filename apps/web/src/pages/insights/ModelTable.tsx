@@ -2,7 +2,7 @@ import { RelativeTime } from "../../components/RelativeTime";
 import { CostSparkline } from "./CostSparkline";
 import type { ModelRow } from "./model-rows";
 
-const SIM_TITLE = "Simulated model: offline and deterministic, priced like a real one";
+const SIM_TITLE = "Simulated model: offline, deterministic and free; the cost shown is what a real model of its class would charge";
 
 /** One row per model, most expensive first; wide, so it scrolls sideways on a narrow screen. */
 export function ModelTable({ rows, caption, bucket }: { rows: readonly ModelRow[]; caption: string; bucket: "hour" | "day" }) {

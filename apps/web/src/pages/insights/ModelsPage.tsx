@@ -33,7 +33,7 @@ export function ModelsPage() {
       <div className="sy-page__head">
         <div>
           <h1 className="sy-page__title">Models</h1>
-          <p className="sy-muted">How each model did in {current.name}: calls, failures, latency and cost of every model node, from the editor, the CLI and the API.</p>
+          <p className="sy-muted">How each model did in {current.name}: calls, failures, latency and cost of every model node in runs from the editor and the REST API.</p>
         </div>
       </div>
       <div className="sy-models__controls">
