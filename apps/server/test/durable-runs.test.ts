@@ -1,13 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunEvent } from "@switchyard/core";
 import { createTestDatabase, type TestDatabase } from "@switchyard/db";
 import { startCountingOpenAIServer, type CountingServer } from "./support/counting-openai-server";
 import { HttpClient } from "./support/http-client";
-import { startProcess, type ServerProcess } from "./support/processes";
+import { serverEnv, startProcess, type ServerProcess } from "./support/processes";
 
 /** Four slow model calls in a row, on a real OpenAI-protocol server that counts its calls. */
 const pipeline = {
@@ -16,7 +12,15 @@ const pipeline = {
   inputs: [{ name: "question", type: "string" }],
   nodes: [
     { id: "in", type: "input", data: { name: "question" } },
-    ...[1, 2, 3, 4].map((i) => ({ id: `s${i}`, type: "model", data: { model: "mock:slow", prompt: i === 1 ? "stage 1: {{input.question}}" : `stage ${i}: {{nodes.s${i - 1}.text}}`, retry: { maxAttempts: 1 } } })),
+    ...[1, 2, 3, 4].map((i) => ({
+      id: `s${i}`,
+      type: "model",
+      data: {
+        model: "mock:slow",
+        prompt: i === 1 ? "stage 1: {{input.question}}" : `stage ${i}: {{nodes.s${i - 1}.text}}`,
+        retry: { maxAttempts: 1 },
+      },
+    })),
     { id: "out", type: "output", data: { name: "answer" } },
   ],
   edges: [
@@ -42,29 +46,25 @@ async function worker(): Promise<ServerProcess> {
   return started;
 }
 
-function callsFor(stage: number): number {
-  return [...mock.calls.entries()].filter(([prompt]) => prompt.startsWith(`stage ${stage}:`)).reduce((n, [, c]) => n + c, 0);
-}
+const callsFor = (stage: number) => mock.callsStartingWith(`stage ${stage}:`);
 
 beforeAll(async () => {
   database = await createTestDatabase();
   mock = await startCountingOpenAIServer({ delayMs: 700 });
-  env = {
-    DATABASE_URL: database.url,
-    PORT: "0",
+  env = await serverEnv(database.url, {
     SWITCHYARD_IN_PROCESS_WORKER: "false",
     SWITCHYARD_LEASE_MS: "1500",
-    SWITCHYARD_DATA_DIR: await mkdtemp(path.join(tmpdir(), "switchyard-data-")),
     SWITCHYARD_OPENAI_COMPATIBLE: JSON.stringify([{ name: "mock", baseURL: mock.baseURL }]),
-    SWITCHYARD_AUTH_SECRET: randomBytes(32).toString("hex"),
-    SWITCHYARD_CREDENTIAL_KEY: randomBytes(32).toString("base64"),
-  };
+  });
   server = await startProcess("server", env);
   processes.push(server);
   client = new HttpClient(server.url!);
   await client.signUp(`durable-${Date.now()}@example.com`);
   const me = await client.query<{ workspaces: { id: string }[] }>("me.get");
-  ({ id: flowId } = await client.mutate<{ id: string }>("flows.import", { workspaceId: me.workspaces[0]!.id, document: pipeline }));
+  ({ id: flowId } = await client.mutate<{ id: string }>("flows.import", {
+    workspaceId: me.workspaces[0]!.id,
+    document: pipeline,
+  }));
 }, 120_000);
 
 afterAll(async () => {
@@ -81,7 +81,10 @@ function expectContiguous(events: RunEvent[]): void {
 describe("durable runs across processes", () => {
   it("streams a run over SSE; a dropped connection resumes with nothing lost or duplicated", async () => {
     const workerA = await worker();
-    const { runId } = await client.mutate<{ runId: string }>("runs.start", { flowId, inputs: { question: "resume?" } });
+    const { runId } = await client.mutate<{ runId: string }>("runs.start", {
+      flowId,
+      inputs: { question: "resume?" },
+    });
     const events: RunEvent[] = [];
     await client.followEvents(runId, 0, (e) => {
       events.push(e);
@@ -90,7 +93,10 @@ describe("durable runs across processes", () => {
     expect(events.at(-1)?.type).not.toBe("run.completed");
     await client.followEvents(runId, events.at(-1)!.seq, (e) => void events.push(e));
     expectContiguous(events);
-    expect(events.at(-1)).toMatchObject({ type: "run.completed", outputs: { answer: expect.stringContaining("answer to stage 4") } });
+    expect(events.at(-1)).toMatchObject({
+      type: "run.completed",
+      outputs: { answer: expect.stringContaining("answer to stage 4") },
+    });
     workerA.kill("SIGTERM");
     expect(await workerA.exited).toBe(0);
   }, 60_000);
@@ -98,7 +104,10 @@ describe("durable runs across processes", () => {
   it("a worker killed mid-run (SIGKILL): another worker finishes it without re-calling finished model nodes", async () => {
     mock.calls.clear();
     const workerA = await worker();
-    const { runId } = await client.mutate<{ runId: string }>("runs.start", { flowId, inputs: { question: "crash?" } });
+    const { runId } = await client.mutate<{ runId: string }>("runs.start", {
+      flowId,
+      inputs: { question: "crash?" },
+    });
     const events: RunEvent[] = [];
     // Kill only once s1's result is stored (its completion reached the stream) and s2's call has
     // reached the provider: otherwise the crash could land before s2 was ever requested.
@@ -114,10 +123,16 @@ describe("durable runs across processes", () => {
     });
     await killed;
     expectContiguous(events);
-    expect(events.at(-1)).toMatchObject({ type: "run.completed", outputs: { answer: expect.stringContaining("answer to stage 4") } });
+    expect(events.at(-1)).toMatchObject({
+      type: "run.completed",
+      outputs: { answer: expect.stringContaining("answer to stage 4") },
+    });
     // s1 finished before the crash and is not paid for twice; s2 was in flight and ran again.
     expect([callsFor(1), callsFor(2), callsFor(3), callsFor(4)]).toEqual([1, 2, 1, 1]);
-    const run = await client.query<{ attempts: number; status: string; costUsd: number }>("runs.byId", { runId });
+    const run = await client.query<{ attempts: number; status: string; costUsd: number }>(
+      "runs.byId",
+      { runId },
+    );
     expect(run.status).toBe("completed");
     expect(run.attempts).toBe(2);
   }, 60_000);
@@ -125,7 +140,10 @@ describe("durable runs across processes", () => {
   it("a worker stopped gracefully (SIGTERM) hands its run back; the next worker finishes it", async () => {
     mock.calls.clear();
     const workerB = await worker();
-    const { runId } = await client.mutate<{ runId: string }>("runs.start", { flowId, inputs: { question: "graceful?" } });
+    const { runId } = await client.mutate<{ runId: string }>("runs.start", {
+      flowId,
+      inputs: { question: "graceful?" },
+    });
     const events: RunEvent[] = [];
     let stopped = false;
     await client.followEvents(runId, 0, (e) => {
@@ -145,18 +163,34 @@ describe("durable runs across processes", () => {
 
   it("the REST endpoint starts a run with an API key and waits for its outputs", async () => {
     const me = await client.query<{ workspaces: { id: string }[] }>("me.get");
-    const { key } = await client.mutate<{ key: string }>("apiKeys.create", { workspaceId: me.workspaces[0]!.id, name: "ci" });
+    const { key } = await client.mutate<{ key: string }>("apiKeys.create", {
+      workspaceId: me.workspaces[0]!.id,
+      name: "ci",
+    });
     const res = await fetch(`${server.url}/api/v1/flows/${flowId}/runs?wait=true`, {
       method: "POST",
       headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
       body: JSON.stringify({ inputs: { question: "rest?" }, seed: 3 }),
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; outputs: { answer: string }; costUsd: number; tokens: { input: number } };
-    expect(body).toMatchObject({ status: "completed", outputs: { answer: expect.stringContaining("answer to stage 4") } });
+    const body = (await res.json()) as {
+      status: string;
+      outputs: { answer: string };
+      costUsd: number;
+      tokens: { input: number };
+    };
+    expect(body).toMatchObject({
+      status: "completed",
+      outputs: { answer: expect.stringContaining("answer to stage 4") },
+    });
     expect(body.tokens.input).toBe(40);
-    const denied = await fetch(`${server.url}/api/v1/flows/${flowId}/runs`, { method: "POST", headers: { authorization: "Bearer sy_AAAAAAAA_BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB" } });
+    const denied = await fetch(`${server.url}/api/v1/flows/${flowId}/runs`, {
+      method: "POST",
+      headers: { authorization: "Bearer sy_AAAAAAAA_BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB" },
+    });
     expect(denied.status).toBe(401);
-    expect(await denied.json()).toEqual({ error: { code: "invalid_api_key", message: "The API key is invalid or has been revoked." } });
+    expect(await denied.json()).toEqual({
+      error: { code: "invalid_api_key", message: "The API key is invalid or has been revoked." },
+    });
   }, 60_000);
 });

@@ -1,12 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@switchyard/db";
 import { Browser, readSse, until, type SseFrame } from "./support/browser";
 import { startKeyEchoServer, type KeyEchoServer } from "./support/key-echo-openai-server";
-import { startProcess, type ServerProcess } from "./support/processes";
+import { serverEnv, startProcess, type ServerProcess } from "./support/processes";
 
 /** Attacks over real HTTP against a real server process (with an in-process worker). */
 const SCRIPT = `<script>alert("x")</script><img src=x onerror="alert(1)">`;
@@ -44,17 +40,15 @@ let workspaceId: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   echo = await startKeyEchoServer();
-  server = await startProcess("server", {
-    DATABASE_URL: database.url,
-    PORT: "0",
-    SWITCHYARD_IN_PROCESS_WORKER: "true",
-    SWITCHYARD_DATA_DIR: await mkdtemp(path.join(tmpdir(), "switchyard-data-")),
-    SWITCHYARD_AUTH_SECRET: randomBytes(32).toString("hex"),
-    SWITCHYARD_CREDENTIAL_KEY: randomBytes(32).toString("base64"),
-    OPENAI_BASE_URL: echo.baseURL,
-    SWITCHYARD_REST_LIMIT: "3",
-    SWITCHYARD_RUN_START_LIMIT: "5",
-  });
+  server = await startProcess(
+    "server",
+    await serverEnv(database.url, {
+      SWITCHYARD_IN_PROCESS_WORKER: "true",
+      OPENAI_BASE_URL: echo.baseURL,
+      SWITCHYARD_REST_LIMIT: "3",
+      SWITCHYARD_RUN_START_LIMIT: "5",
+    }),
+  );
   url = server.url!;
   alice = new Browser(url);
   await alice.signUp(`alice-${Date.now()}@example.com`);

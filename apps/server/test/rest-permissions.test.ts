@@ -1,12 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@switchyard/db";
 import { REST_ROUTES } from "../src/http/rest-runs";
 import { Browser, readSse } from "./support/browser";
-import { startProcess, type ServerProcess } from "./support/processes";
+import { serverEnv, startProcess, type ServerProcess } from "./support/processes";
 
 /**
  * The REST routes against every kind of caller, on a real server with an in-process worker.
@@ -97,14 +93,10 @@ function request(route: keyof typeof REST_ROUTES, who: Caller): Promise<Response
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  server = await startProcess("server", {
-    DATABASE_URL: database.url,
-    PORT: "0",
-    SWITCHYARD_IN_PROCESS_WORKER: "true",
-    SWITCHYARD_DATA_DIR: await mkdtemp(path.join(tmpdir(), "switchyard-data-")),
-    SWITCHYARD_AUTH_SECRET: randomBytes(32).toString("hex"),
-    SWITCHYARD_CREDENTIAL_KEY: randomBytes(32).toString("base64"),
-  });
+  server = await startProcess(
+    "server",
+    await serverEnv(database.url, { SWITCHYARD_IN_PROCESS_WORKER: "true" }),
+  );
   owner = new Browser(server.url!);
   outsider = new Browser(server.url!);
   await owner.signUp(`owner-${Date.now()}@example.com`);

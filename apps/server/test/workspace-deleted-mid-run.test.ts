@@ -1,13 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunEvent } from "@switchyard/core";
 import { createTestDatabase, type TestDatabase } from "@switchyard/db";
 import { startCountingOpenAIServer, type CountingServer } from "./support/counting-openai-server";
 import { HttpClient } from "./support/http-client";
-import { startProcess, type ServerProcess } from "./support/processes";
+import { serverEnv, startProcess, type ServerProcess } from "./support/processes";
 
 /** Two slow model calls in a row, on a real OpenAI-protocol server that counts its calls. */
 const pipeline = {
@@ -16,8 +12,20 @@ const pipeline = {
   inputs: [{ name: "question", type: "string" }],
   nodes: [
     { id: "in", type: "input", data: { name: "question" } },
-    { id: "s1", type: "model", data: { model: "mock:slow", prompt: "stage 1: {{input.question}}", retry: { maxAttempts: 1 } } },
-    { id: "s2", type: "model", data: { model: "mock:slow", prompt: "stage 2: {{nodes.s1.text}}", retry: { maxAttempts: 1 } } },
+    {
+      id: "s1",
+      type: "model",
+      data: {
+        model: "mock:slow",
+        prompt: "stage 1: {{input.question}}",
+        retry: { maxAttempts: 1 },
+      },
+    },
+    {
+      id: "s2",
+      type: "model",
+      data: { model: "mock:slow", prompt: "stage 2: {{nodes.s1.text}}", retry: { maxAttempts: 1 } },
+    },
     { id: "out", type: "output", data: { name: "answer" } },
   ],
   edges: [
@@ -39,17 +47,12 @@ let client: HttpClient;
 beforeAll(async () => {
   database = await createTestDatabase();
   mock = await startCountingOpenAIServer({ delayMs: CALL_MS });
-  const env = {
-    DATABASE_URL: database.url,
-    PORT: "0",
+  const env = await serverEnv(database.url, {
     SWITCHYARD_IN_PROCESS_WORKER: "false",
     // A lease renewed only every 20 s: a worker that stops sooner was told to, not left to find out.
     SWITCHYARD_LEASE_MS: "60000",
-    SWITCHYARD_DATA_DIR: await mkdtemp(path.join(tmpdir(), "switchyard-data-")),
     SWITCHYARD_OPENAI_COMPATIBLE: JSON.stringify([{ name: "mock", baseURL: mock.baseURL }]),
-    SWITCHYARD_AUTH_SECRET: randomBytes(32).toString("hex"),
-    SWITCHYARD_CREDENTIAL_KEY: randomBytes(32).toString("base64"),
-  };
+  });
   const server = await startProcess("server", env);
   processes.push(server);
   worker = await startProcess("worker", env);
@@ -65,11 +68,11 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const callsFor = (stage: number) =>
-  [...mock.calls.entries()].filter(([prompt]) => prompt.startsWith(`stage ${stage}:`)).reduce((n, [, c]) => n + c, 0);
+const callsFor = (stage: number) => mock.callsStartingWith(`stage ${stage}:`);
 
 async function importInto(workspaceId: string): Promise<string> {
-  return (await client.mutate<{ id: string }>("flows.import", { workspaceId, document: pipeline })).id;
+  return (await client.mutate<{ id: string }>("flows.import", { workspaceId, document: pipeline }))
+    .id;
 }
 
 describe("a workspace deleted while its run is on a worker", () => {
@@ -77,26 +80,39 @@ describe("a workspace deleted while its run is on a worker", () => {
     const workspace = await client.mutate<{ id: string }>("workspaces.create", { name: "Doomed" });
     const flowId = await importInto(workspace.id);
     const stage1 = mock.received("stage 1:");
-    const { runId } = await client.mutate<{ runId: string }>("runs.start", { flowId, inputs: { question: "doomed?" } });
+    const { runId } = await client.mutate<{ runId: string }>("runs.start", {
+      flowId,
+      inputs: { question: "doomed?" },
+    });
     await stage1;
 
     const deletedAt = Date.now();
     await client.mutate("workspaces.delete", { workspaceId: workspace.id, confirmName: "Doomed" });
     const stopped = `run ${runId} was deleted with its workspace; stopped`;
-    await expect.poll(() => worker.output.some((line) => line.includes(stopped)), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => worker.output.some((line) => line.includes(stopped)), { timeout: 10_000 })
+      .toBe(true);
     expect(Date.now() - deletedAt).toBeLessThan(CALL_MS);
     // Measuring that nothing happens: had stage 1 not been aborted, stage 2 would be called by now.
     await new Promise((resolve) => setTimeout(resolve, CALL_MS + 500));
     expect(callsFor(2)).toBe(0);
-    expect(worker.output.filter((line) => line.includes(runId))).toEqual([`[switchyard] ${stopped}`]);
+    expect(worker.output.filter((line) => line.includes(runId))).toEqual([
+      `[switchyard] ${stopped}`,
+    ]);
     expect(worker.child.exitCode).toBeNull();
     await expect(client.query("runs.byId", { runId })).rejects.toThrow("Run not found");
 
     const me = await client.query<{ workspaces: { id: string; personal: boolean }[] }>("me.get");
     const personal = me.workspaces.find((w) => w.personal)!;
-    const { runId: next } = await client.mutate<{ runId: string }>("runs.start", { flowId: await importInto(personal.id), inputs: { question: "still there?" } });
+    const { runId: next } = await client.mutate<{ runId: string }>("runs.start", {
+      flowId: await importInto(personal.id),
+      inputs: { question: "still there?" },
+    });
     const events: RunEvent[] = [];
     await client.followEvents(next, 0, (e) => void events.push(e));
-    expect(events.at(-1)).toMatchObject({ type: "run.completed", outputs: { answer: expect.stringContaining("answer to stage 2") } });
+    expect(events.at(-1)).toMatchObject({
+      type: "run.completed",
+      outputs: { answer: expect.stringContaining("answer to stage 2") },
+    });
   }, 60_000);
 });

@@ -6,6 +6,7 @@ import { requireRunRole } from "../src/access";
 import { accessChangesOver, userPrincipal } from "../src/services/access-changes";
 import { useTestApi, type TestUser } from "./support/harness";
 import { completedRunEvents, createTeam, type Team } from "./support/team";
+import { read, until } from "./support/streams";
 
 const t = useTestApi();
 let team: Team;
@@ -15,31 +16,6 @@ beforeAll(async () => {
   team = await createTeam(t);
   friend = await t.user("Fred");
 });
-
-interface Reading {
-  seen: unknown[];
-  /** Settles when the stream ends: with the time it ended and its error, if any. */
-  ended: Promise<{ at: number; error?: unknown }>;
-}
-
-/** Starts reading a stream in the background. */
-function read(stream: AsyncIterable<unknown>): Reading {
-  const seen: unknown[] = [];
-  const ended = (async () => {
-    try {
-      for await (const item of stream) seen.push(item);
-      return { at: Date.now() };
-    } catch (error) {
-      return { at: Date.now(), error };
-    }
-  })();
-  return { seen, ended };
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((r) => setTimeout(r, 10));
-  expect(condition()).toBe(true);
-}
 
 /** A run of `flowId` that has started (two events) and not finished. */
 async function runningRun(flowId: string): Promise<string> {

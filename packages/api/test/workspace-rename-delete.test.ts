@@ -5,6 +5,7 @@ import { askFlow } from "./support/flows";
 import { expectTrpcError, useTestApi } from "./support/harness";
 import { GOOD_KEY } from "./support/services";
 import { completedRunEvents, createTeam, snapshot, type Team } from "./support/team";
+import { read, until } from "./support/streams";
 
 const t = useTestApi();
 let team: Team;
@@ -152,25 +153,6 @@ async function busyTeam(label: string) {
     data: { ...ws, sessionId: "s1", user: "hi", assistant: "hello" },
   });
   return { ...busy, friend, queuedRunId, runningRunId };
-}
-
-/** Reads a stream in the background; `ended` settles with when it ended and how. */
-function read(stream: AsyncIterable<unknown>) {
-  const seen: unknown[] = [];
-  const ended = (async () => {
-    try {
-      for await (const item of stream) seen.push(item);
-      return { at: Date.now(), error: undefined as unknown };
-    } catch (error) {
-      return { at: Date.now(), error };
-    }
-  })();
-  return { seen, ended };
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((r) => setTimeout(r, 10));
-  expect(condition()).toBe(true);
 }
 
 describe("workspaces.delete", () => {
