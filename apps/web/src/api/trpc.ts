@@ -2,7 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "@switchyard/api";
-import { errorCode, isUnauthorized } from "./errors";
+import { errorCode, isNoAccess, isUnauthorized } from "./errors";
 
 /** Server state lives in TanStack Query; tRPC supplies typed query options for it. */
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -13,11 +13,17 @@ const FINAL_CODES = new Set(["UNAUTHORIZED", "NOT_FOUND", "FORBIDDEN", "BAD_REQU
 export interface QueryClientOptions {
   /** Called when any call finds the session gone (expired, or signed out in another tab). */
   onUnauthorized?: () => void;
+  /**
+   * Called when a call is refused for access (NOT_FOUND, FORBIDDEN): the user may have been
+   * removed from the workspace, it may have been deleted, or their role changed.
+   */
+  onNoAccess?: () => void;
 }
 
 export function createQueryClient(options: QueryClientOptions = {}): QueryClient {
   const onError = (error: unknown) => {
     if (isUnauthorized(error)) options.onUnauthorized?.();
+    else if (isNoAccess(error)) options.onNoAccess?.();
   };
   return new QueryClient({
     queryCache: new QueryCache({ onError }),

@@ -12,7 +12,10 @@ const ME_KEY = [["me", "get"]];
 export function App() {
   const [queryClient] = useState(() => {
     // A call that finds the session gone re-reads `me`; the auth gate then sends the user to sign in.
-    const client = createQueryClient({ onUnauthorized: () => void client.invalidateQueries({ queryKey: ME_KEY }) });
+    // A call refused for access re-reads it too: a workspace the user left, lost or saw deleted drops
+    // out of the switcher (and the app moves to another) at once, and a changed role shows.
+    const rereadMe = () => void client.invalidateQueries({ queryKey: ME_KEY });
+    const client = createQueryClient({ onUnauthorized: rereadMe, onNoAccess: rereadMe });
     return client;
   });
   const [trpcClient] = useState(createApiClient);
