@@ -43,7 +43,7 @@ export function ModelsPage() {
           {usage.isFetching && !usage.isPending ? (
             <span className="sy-spinner" aria-label="Updating" />
           ) : view && view.totals.models > 0 ? (
-            `${view.totals.models} ${view.totals.models === 1 ? "model" : "models"} · ${view.totals.calls.toLocaleString("en-US")} calls · ${view.totals.cost} in ${period.long}`
+            `${view.totals.models} ${view.totals.models === 1 ? "model" : "models"} · ${view.totals.calls.toLocaleString("en-US")} ${view.totals.calls === 1 ? "call" : "calls"} · ${view.totals.cost} in ${period.long}`
           ) : null}
         </p>
       </div>
