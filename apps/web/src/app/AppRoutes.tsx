@@ -1,18 +1,15 @@
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { Route, Switch, useLocation } from "wouter";
 import { SignInPage } from "../pages/auth/SignInPage";
 import { SignUpPage } from "../pages/auth/SignUpPage";
 import { FlowListPage } from "../pages/flows/FlowListPage";
-import { ModelsPage } from "../pages/insights/ModelsPage";
-import { EditorPage } from "../pages/editor/EditorPage";
 import { SettingsPage } from "../pages/settings/SettingsPage";
 import { NotFoundPage } from "../pages/NotFoundPage";
-import { RunComparePage, RunDetailPage, RunHistoryPage } from "../pages/runs";
 import { InvitePage } from "../pages/invite/InvitePage";
-import { SharedFlowPage } from "../pages/share/SharedFlowPage";
-import { AuditPage } from "../pages/workspace/AuditPage";
 import { MembersPage } from "../pages/workspace/MembersPage";
 import { WorkspaceSettingsPage } from "../pages/workspace/WorkspaceSettingsPage";
+import { Loading } from "../components/Loading";
+import { AuditPage, EditorPage, ModelsPage, RunComparePage, RunDetailPage, RunHistoryPage, SharedFlowPage } from "./lazy-pages";
 import { AppShell } from "./AppShell";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { RequireAuth } from "./RequireAuth";
@@ -117,12 +114,15 @@ function SignedInApp() {
   );
 }
 
-/** An error boundary per page, reset when the path changes, so one crash never takes the app down. */
+/**
+ * An error boundary per page, reset when the path changes, so one crash never takes the app down
+ * (a page's chunk that fails to load included); a spinner while a lazily loaded page arrives.
+ */
 function Page({ where, children }: { where: string; children: ReactNode }) {
   const [location] = useLocation();
   return (
     <ErrorBoundary key={location} where={where}>
-      {children}
+      <Suspense fallback={<Loading block />}>{children}</Suspense>
     </ErrorBoundary>
   );
 }
