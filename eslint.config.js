@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 /** Dependencies point one way (see DESIGN.md); lint enforces it instead of hoping. */
-const sdkImports = ["ai", "@ai-sdk/*", "openai", "@anthropic-ai/*"];
+const sdkImports = ["ai", "@ai-sdk/*", "openai", "@anthropic-ai/*", "@opentelemetry/*"];
 const hostImports = ["react", "react-dom", "@xyflow/*", "@prisma/*", "@trpc/*", "pg", "pg-boss"];
 
 export default tseslint.config(
@@ -34,6 +34,22 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         { patterns: [{ group: [...hostImports, "@switchyard/server", "@switchyard/api", "@switchyard/db"], message: "providers only implement core's provider interface." }] },
+      ],
+    },
+  },
+  {
+    files: ["packages/telemetry/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [...hostImports, "@switchyard/server", "@switchyard/api", "@switchyard/db", "@switchyard/providers"],
+              message: "telemetry only turns core's run events into spans; hosts hand it their configuration.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -20,6 +20,29 @@ function jsonVar<T extends z.ZodType>(schema: T) {
 
 const optionalKey = z.string().trim().min(1).optional();
 
+/** OTLP's header list, `name=value,name2=value2` with URL-encoded values. Issues never quote it: it holds auth. */
+const otlpHeaders = z.string().transform((text, ctx) => {
+  const headers: Record<string, string> = {};
+  for (const pair of text.split(",")) {
+    if (pair.trim() === "") continue;
+    const eq = pair.indexOf("=");
+    const name = pair.slice(0, eq).trim();
+    let value: string | undefined;
+    try {
+      value = eq > 0 ? decodeURIComponent(pair.slice(eq + 1).trim()) : undefined;
+    } catch {
+      value = undefined;
+    }
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || value === undefined) {
+      ctx.addIssue({ code: "custom", message: "must look like name=value,name2=value2 (values URL-encoded)" });
+      return z.NEVER;
+    }
+    headers[name] = value;
+  }
+  return headers;
+});
+const otlpProtocol = z.enum(["http/protobuf", "http/json"], { error: "must be http/protobuf or http/json (gRPC is not supported)" });
+
 /** Every environment variable Switchyard reads, validated once. Nothing else reads process.env. */
 export const envSchema = z.object({
   OPENAI_API_KEY: optionalKey,
@@ -60,6 +83,25 @@ export const envSchema = z.object({
   SWITCHYARD_REST_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
   /** `start` runs a worker in process unless this is "false". */
   SWITCHYARD_IN_PROCESS_WORKER: z.enum(["true", "false"]).default("true"),
+
+  // ── tracing (OpenTelemetry's standard variables; nothing is loaded unless an endpoint is set) ──
+  /** Collector base URL; traces go to `<endpoint>/v1/traces`. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  /** Full traces URL; wins over OTEL_EXPORTER_OTLP_ENDPOINT. */
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
+  /** Headers sent with every export, e.g. `Authorization=Basic …` for Langfuse. */
+  OTEL_EXPORTER_OTLP_HEADERS: otlpHeaders.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_HEADERS: otlpHeaders.optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol.optional(),
+  /** Deadline of one export, retries included, in ms. */
+  OTEL_EXPORTER_OTLP_TIMEOUT: z.coerce.number().int().min(1).max(600_000).default(10_000),
+  /** How long ended spans wait to be sent together, in ms. */
+  OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().min(1).max(600_000).default(5000),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).default("switchyard"),
+  OTEL_SDK_DISABLED: z.enum(["true", "false"]).default("false"),
+  /** "false" keeps prompts, answers, inputs and outputs off spans. */
+  SWITCHYARD_OTEL_CONTENT: z.enum(["true", "false"]).default("true"),
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -18,6 +18,7 @@ import { loadOrCreateSecret } from "./secrets";
 import { loadTemplates } from "./templates";
 import { GatewayCache } from "../worker/gateway-cache";
 import { EXAMPLES_DIR, WEB_ROOT } from "./paths";
+import { tracingFromEnv } from "../tracing";
 
 export interface Runtime {
   db: Db;
@@ -55,6 +56,8 @@ export async function startRuntime(env: Env, options: RuntimeOptions): Promise<R
   const providers = providerServices(gatewayConfigFromEnv(env));
 
   const gateways = new GatewayCache(providers.gatewayFor);
+  // Only workers run flows, so only they trace; the SDK is not even loaded without a collector.
+  const tracing = options.worker ? await tracingFromEnv(env, log) : undefined;
   const worker = options.worker
     ? new RunWorker({
         db,
@@ -64,6 +67,7 @@ export async function startRuntime(env: Env, options: RuntimeOptions): Promise<R
         gatewayFor: async (workspaceId) => gateways.get(await workspaceKeys(db, vault, workspaceId)),
         concurrency: env.WORKER_CONCURRENCY,
         leaseMs: env.SWITCHYARD_LEASE_MS,
+        ...(tracing ? { tracing } : {}),
         log,
       })
     : undefined;
@@ -102,6 +106,8 @@ export async function startRuntime(env: Env, options: RuntimeOptions): Promise<R
         server.closeAllConnections();
       }
       await worker?.stop();
+      // Spans of the runs finished so far go out before the process does.
+      await tracing?.shutdown();
       await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
       await listener.close();
       await db.$disconnect();

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { loadEnv } from "../env";
 import { gatewayFromEnv } from "../gateway";
+import { tracingFromEnv } from "../tracing";
 import { CliError, EXIT } from "./cli-error";
 import { runCommand } from "./run-command";
 import { validateCommand } from "./validate-command";
@@ -64,6 +65,7 @@ async function dispatch(argv: string[], io: { out: (l: string) => void; err: (l:
   const gateway = gatewayFromEnv(env);
   if (command === "validate") return validateCommand(file, gateway, io.out);
 
+  const tracing = await tracingFromEnv(env, (line) => io.err(`switchyard: ${line}`));
   const controller = new AbortController();
   const onSignal = () => controller.abort("interrupted (SIGINT)");
   process.once("SIGINT", onSignal);
@@ -77,11 +79,14 @@ async function dispatch(argv: string[], io: { out: (l: string) => void; err: (l:
       progress: !values.json && process.stderr.isTTY === true,
       home: env.SWITCHYARD_HOME,
       gateway,
+      ...(tracing ? { tracing } : {}),
       signal: controller.signal,
       ...io,
     });
   } finally {
     process.off("SIGINT", onSignal);
+    // The run's spans leave before the process does (bounded by the export timeout).
+    await tracing?.shutdown();
   }
 }
 

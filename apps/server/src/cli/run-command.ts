@@ -1,4 +1,5 @@
 import { prepareFlow, RunInputError, runFlow, type ModelGateway, type RunEvent } from "@switchyard/core";
+import { requestedModels, type RunTracing } from "@switchyard/telemetry";
 import path from "node:path";
 import { CliError, EXIT } from "./cli-error";
 import { readFlowFile } from "./read-flow";
@@ -16,6 +17,8 @@ export interface RunCommandOptions {
   progress: boolean;
   home: string;
   gateway: ModelGateway;
+  /** Exports the run as a trace, when a collector is configured. */
+  tracing?: RunTracing;
   signal: AbortSignal;
   out: (line: string) => void;
   err: (line: string) => void;
@@ -31,7 +34,10 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   }
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   let simulated = false;
+  // CLI run ids are unique only within one process: random trace ids, so parallel runs never share one.
+  const trace = options.tracing?.startRun({ deterministicIds: false, requestedModels: requestedModels(prepared.flow) });
   const onEvent = (event: RunEvent) => {
+    trace?.record(event);
     if (event.type === "node.completed" && event.simulated) simulated = true;
     if (options.json) options.out(JSON.stringify(event));
     else if (options.progress) {

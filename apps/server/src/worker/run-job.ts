@@ -1,6 +1,7 @@
 import { prepareFlow, runFlow, type ModelGateway, type SettledNode } from "@switchyard/core";
 import { appendRunEvents } from "@switchyard/api";
 import type { Db } from "@switchyard/db";
+import { requestedModels, type RunTracing } from "@switchyard/telemetry";
 import { EventWriter } from "./event-writer";
 import type { RunLease } from "./lease";
 import { PgMemoryStore } from "./pg-memory-store";
@@ -10,6 +11,8 @@ export interface RunJobDeps {
   db: Db;
   lease: RunLease;
   gatewayFor(workspaceId: string): Promise<ModelGateway>;
+  /** Exports each run as a trace, when a collector is configured. */
+  tracing?: RunTracing;
   log(message: string): void;
 }
 
@@ -62,6 +65,15 @@ async function execute(deps: RunJobDeps, runId: string, register: (handle: RunHa
     return false;
   }
 
+  const resuming = run.lastSeq > 0;
+  // The trace and root ids come from the run id: a run resumed here joins the trace its first worker began.
+  const trace = deps.tracing?.startRun({
+    deterministicIds: true,
+    requestedModels: requestedModels(prepared.flow),
+    ...(resuming
+      ? { resumed: { runId, flowName: prepared.flow.document.name, seed: run.seed, inputs: run.inputs as Record<string, unknown>, startedAt: run.startedAt ?? new Date() } }
+      : {}),
+  });
   const controller = new AbortController();
   let handedBack = false;
   const writer = new EventWriter(db, runId, (error) => {
@@ -74,6 +86,8 @@ async function execute(deps: RunJobDeps, runId: string, register: (handle: RunHa
   const handBack = async () => {
     if (handedBack) return;
     handedBack = true;
+    // What the aborted engine emits from here on is not the run's story: the next worker tells it.
+    trace?.abandon();
     await writer.seal();
     controller.abort("handed back");
     await lease.release(runId).catch(() => undefined);
@@ -88,14 +102,16 @@ async function execute(deps: RunJobDeps, runId: string, register: (handle: RunHa
 
   try {
     const resumed = Object.fromEntries(results.map((r) => [r.nodeId, r.result as unknown as SettledNode]));
-    const resuming = run.lastSeq > 0;
     await runFlow(prepared.flow, {
       gateway: await deps.gatewayFor(run.workspaceId),
       inputs: run.inputs as Record<string, unknown>,
       seed: run.seed,
       runId,
       signal: controller.signal,
-      onEvent: (event) => writer.push(event),
+      onEvent: (event) => {
+        writer.push(event);
+        trace?.record(event);
+      },
       memory: new PgMemoryStore(db, run.workspaceId),
       subflows: dbSubflows(db, run.workspaceId),
       ...(run.budgetUsd !== null ? { budgetUsd: run.budgetUsd } : {}),

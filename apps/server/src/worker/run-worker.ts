@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { Db } from "@switchyard/db";
 import type { ModelGateway } from "@switchyard/core";
+import type { RunTracing } from "@switchyard/telemetry";
 import { executeRun, type RunHandle } from "./run-job";
 import { RunLease } from "./lease";
 import type { PgListener } from "../db/pg-listener";
@@ -12,6 +13,8 @@ export interface RunWorkerOptions {
   listener: PgListener;
   workerId: string;
   gatewayFor(workspaceId: string): Promise<ModelGateway>;
+  /** Exports each run as a trace, when a collector is configured. */
+  tracing?: RunTracing;
   /** Runs this worker executes at once. */
   concurrency: number;
   leaseMs: number;
