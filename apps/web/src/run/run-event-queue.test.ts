@@ -22,8 +22,15 @@ function manualClock() {
     /** Moves time on by `ms`, firing due timers, then runs one animation frame. */
     advance(ms: number) {
       time += ms;
-      for (const [id, t] of [...timers]) if (t.at <= time) (timers.delete(id), t.cb());
-      for (const [id, cb] of [...frames]) (frames.delete(id), cb());
+      for (const [id, t] of [...timers]) {
+        if (t.at > time) continue;
+        timers.delete(id);
+        t.cb();
+      }
+      for (const [id, cb] of [...frames]) {
+        frames.delete(id);
+        cb();
+      }
     },
   };
 }
