@@ -3,6 +3,7 @@ import { nodeCatalog } from "@switchyard/core";
 import { expectTrpcError, useTestApi, type TestUser } from "./support/harness";
 import { GOOD_KEY } from "./support/services";
 import { example } from "./support/flows";
+import { createCast } from "./support/cast";
 
 const t = useTestApi();
 let ada: TestUser;
@@ -10,10 +11,7 @@ let grace: TestUser;
 let viewer: TestUser;
 
 beforeAll(async () => {
-  ada = await t.user("Ada");
-  grace = await t.user("Grace");
-  viewer = await t.user("Vic");
-  await t.join(viewer, ada.workspaceId, "viewer");
+  ({ ada, grace, viewer } = await createCast(t));
 });
 
 describe("catalog.nodes", () => {

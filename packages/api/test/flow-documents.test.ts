@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { flowDocumentSchema } from "@switchyard/core";
 import { expectTrpcError, useTestApi, type TestUser } from "./support/harness";
 import { askFlow, example } from "./support/flows";
+import { createCast } from "./support/cast";
 
 const t = useTestApi();
 let ada: TestUser;
@@ -9,10 +10,7 @@ let grace: TestUser;
 let viewer: TestUser;
 
 beforeAll(async () => {
-  ada = await t.user("Ada");
-  grace = await t.user("Grace");
-  viewer = await t.user("Vic");
-  await t.join(viewer, ada.workspaceId, "viewer");
+  ({ ada, grace, viewer } = await createCast(t));
 });
 
 const importInto = (user: TestUser, document: unknown) =>

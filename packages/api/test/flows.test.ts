@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectTrpcError, useTestApi, type TestUser } from "./support/harness";
 import { askFlow, unwiredGateFlow } from "./support/flows";
+import { createCast } from "./support/cast";
 
 const t = useTestApi();
 let ada: TestUser;
@@ -8,10 +9,7 @@ let grace: TestUser;
 let viewer: TestUser;
 
 beforeAll(async () => {
-  ada = await t.user("Ada");
-  grace = await t.user("Grace");
-  viewer = await t.user("Vic");
-  await t.join(viewer, ada.workspaceId, "viewer");
+  ({ ada, grace, viewer } = await createCast(t));
 });
 
 async function newFlow(name = "Ask") {

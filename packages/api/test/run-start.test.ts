@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectTrpcError, useTestApi, type TestUser } from "./support/harness";
 import { askFlow, unwiredGateFlow } from "./support/flows";
+import { createCast } from "./support/cast";
 
 const t = useTestApi();
 let ada: TestUser;
@@ -9,10 +10,7 @@ let viewer: TestUser;
 let flowId: string;
 
 beforeAll(async () => {
-  ada = await t.user("Ada");
-  grace = await t.user("Grace");
-  viewer = await t.user("Vic");
-  await t.join(viewer, ada.workspaceId, "viewer");
+  ({ ada, grace, viewer } = await createCast(t));
   flowId = (await ada.api.flows.import({ workspaceId: ada.workspaceId, document: askFlow() })).id;
 });
 

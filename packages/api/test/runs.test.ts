@@ -3,6 +3,7 @@ import type { RunEvent } from "@switchyard/core";
 import { appendRunEvents } from "../src/runs/run-event-store";
 import { expectTrpcError, useTestApi, type TestUser } from "./support/harness";
 import { askFlow } from "./support/flows";
+import { createCast } from "./support/cast";
 
 const t = useTestApi();
 let ada: TestUser;
@@ -11,10 +12,7 @@ let viewer: TestUser;
 let flowId: string;
 
 beforeAll(async () => {
-  ada = await t.user("Ada");
-  grace = await t.user("Grace");
-  viewer = await t.user("Vic");
-  await t.join(viewer, ada.workspaceId, "viewer");
+  ({ ada, grace, viewer } = await createCast(t));
   flowId = (await ada.api.flows.import({ workspaceId: ada.workspaceId, document: askFlow() })).id;
 });
 
