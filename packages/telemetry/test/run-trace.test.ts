@@ -1,68 +1,12 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { RunEvent, RunEventOf } from "@switchyard/core";
-import { runTraceIds, startTracing, type RunTraceOptions, type TracingConfig } from "../src/index";
-import {
-  startOtlpCollector,
-  type CollectedSpan,
-  type OtlpCollector,
-} from "../src/testing/otlp-collector";
+import { runTraceIds } from "../src/index";
+import type { CollectedSpan } from "../src/testing/otlp-collector";
+import { COLLECTOR_TOKEN, named, recorded, useExporting } from "./support/exporting";
 
-/** Event streams recorded with `switchyard run <flow> --json --seed 1`. */
-const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
-const recorded = (name: string): RunEvent[] =>
-  readFileSync(path.join(FIXTURES, `${name}.events.jsonl`), "utf8")
-    .trim()
-    .split("\n")
-    .map((line) => JSON.parse(line) as RunEvent);
+/** How a run's events become spans: the tree, the times and the attributes. */
+const otlp = useExporting();
 
-const COLLECTOR_TOKEN = "collector-token-7f3a91";
-let collector: OtlpCollector;
-
-beforeAll(async () => {
-  collector = await startOtlpCollector();
-});
-afterAll(() => collector.close());
-
-function config(overrides: Partial<TracingConfig> = {}): TracingConfig {
-  return {
-    url: `${collector.url}/v1/traces`,
-    headers: { authorization: `Bearer ${COLLECTOR_TOKEN}` },
-    protocol: "http/json",
-    serviceName: "switchyard-test",
-    content: true,
-    timeoutMs: 5000,
-    scheduledDelayMs: 20,
-    ...overrides,
-  };
-}
-
-/** Exports one run's events through the real pipeline and returns the spans of its trace. */
-async function exportRun(
-  events: RunEvent[],
-  overrides: Partial<TracingConfig> = {},
-  options: Partial<RunTraceOptions> = {},
-): Promise<CollectedSpan[]> {
-  const logs: string[] = [];
-  const since = collector.requests.length;
-  const tracing = await startTracing(config(overrides), (line) => logs.push(line));
-  const run = tracing.startRun({ deterministicIds: true, ...options });
-  for (const event of events) run.record(event);
-  await tracing.shutdown();
-  expect(logs).toEqual([]);
-  const { traceId } = runTraceIds(events[0]!.runId);
-  return collector.spans(since).filter((s) => s.traceId === traceId);
-}
-
-const named = (spans: CollectedSpan[], name: string): CollectedSpan => {
-  const found = spans.filter((s) => s.name === name);
-  expect(found, `one span named '${name}' in ${spans.map((s) => s.name).join(", ")}`).toHaveLength(
-    1,
-  );
-  return found[0]!;
-};
 const timeOf = (events: RunEvent[], match: (e: RunEvent) => boolean) =>
   Date.parse(events.find(match)!.time);
 const nodeEvent = <T extends RunEvent["type"]>(events: RunEvent[], type: T, nodeId: string) =>
@@ -80,7 +24,7 @@ describe("a cascade whose gate escalates", () => {
   const events = recorded("cascade");
   let spans: CollectedSpan[];
   beforeAll(async () => {
-    spans = await exportRun(
+    spans = await otlp.exportRun(
       events,
       {},
       { requestedModels: { fast: "sim:fast", strong: "sim:strong", backup: "sim:fast" } },
@@ -112,7 +56,7 @@ describe("a cascade whose gate escalates", () => {
       "service.name": "switchyard-test",
       "openinference.project.name": "switchyard-test",
     });
-    expect(collector.requests.at(-1)?.headers.authorization).toBe(`Bearer ${COLLECTOR_TOKEN}`);
+    expect(otlp.collector.requests.at(-1)?.headers.authorization).toBe(`Bearer ${COLLECTOR_TOKEN}`);
   });
 
   it("takes span times from the events", () => {
@@ -183,7 +127,7 @@ describe("the fallback example: retries, then a chain of fallbacks", () => {
   const events = recorded("fallback-chain");
   let spans: CollectedSpan[];
   beforeAll(async () => {
-    spans = await exportRun(events);
+    spans = await otlp.exportRun(events);
   });
 
   it("puts one span per model attempt under the node that retried; failed attempts are errors", () => {
@@ -265,7 +209,7 @@ describe("a node that succeeds on its third attempt", () => {
   const events = recorded("retry-then-answer");
 
   it("has two failed attempts and a successful one holding the call's tokens, cost and content", async () => {
-    const spans = await exportRun(events);
+    const spans = await otlp.exportRun(events);
     const ask = named(spans, "model ask");
     const completed = nodeEvent(events, "node.completed", "ask");
     expect(ask.status.code).toBe(1);
@@ -289,132 +233,5 @@ describe("a node that succeeds on its third attempt", () => {
     expect(sum(spans, "llm.token_count.total")).toBe(
       completed.usage.input + completed.usage.output,
     );
-  });
-});
-
-describe("SWITCHYARD_OTEL_CONTENT=false", () => {
-  it("leaves prompts, answers and inputs off every span, and out of every exported byte", async () => {
-    const before = collector.requests.length;
-    for (const name of ["cascade", "fallback-chain", "retry-then-answer"]) {
-      const spans = await exportRun(recorded(name), { content: false });
-      expect(spans.length).toBeGreaterThan(5);
-      for (const span of spans) {
-        expect(span.attributes).not.toHaveProperty("input.value");
-        expect(span.attributes).not.toHaveProperty("output.value");
-      }
-      expect(spans.some((s) => s.attributes["llm.token_count.total"] !== undefined)).toBe(true);
-    }
-    const bytes = Buffer.concat(collector.requests.slice(before).map((r) => r.body)).toString(
-      "utf8",
-    );
-    for (const text of ["Australia", "Canberra", "incident", "Jupiter", "largest"])
-      expect(bytes).not.toContain(text);
-  });
-
-  it("cuts long content at 4,096 characters", async () => {
-    const events = recorded("retry-then-answer").map((e) =>
-      e.type === "node.completed" && e.nodeId === "ask"
-        ? { ...e, output: { ...e.output, text: "x".repeat(10_000) } }
-        : e,
-    );
-    const spans = await exportRun(events);
-    const output = named(spans, "sim:fast attempt 3").attributes["output.value"] as string;
-    expect(output).toHaveLength(4096);
-    expect(output.endsWith("…[truncated]")).toBe(true);
-  });
-});
-
-describe("a run resumed on another worker", () => {
-  it("is still one trace: the nodes settled before the crash, then the rest under one root", async () => {
-    const events = recorded("cascade");
-    const runId = events[0]!.runId;
-    const started = events[0] as RunEventOf<"run.started">;
-    const since = collector.requests.length;
-    const crashAt = events.findIndex((e) => e.type === "node.started" && e.nodeId === "strong") + 1;
-    // Worker A gets as far as starting `strong`, then dies: what it ended is exported, nothing else.
-    const first = await startTracing(config(), () => undefined);
-    const a = first.startRun({ deterministicIds: true });
-    for (const event of events.slice(0, crashAt)) a.record(event);
-    await first.flush();
-    // Worker B resumes from the stored node results: no run.started, `strong` runs again.
-    const second = await startTracing(config(), () => undefined);
-    const b = second.startRun({
-      deterministicIds: true,
-      resumed: {
-        runId,
-        flowName: started.flowName,
-        seed: started.seed,
-        inputs: started.inputs,
-        startedAt: new Date(started.time),
-      },
-    });
-    for (const event of events.slice(crashAt - 1)) b.record(event);
-    await second.shutdown();
-
-    const spans = collector.spans(since).filter((s) => s.traceId === runTraceIds(runId).traceId);
-    const roots = spans.filter((s) => s.parentSpanId === "");
-    expect(roots).toHaveLength(1);
-    expect(roots[0]).toMatchObject({
-      name: "run Cascade with fallback",
-      spanId: runTraceIds(runId).spanId,
-      startMs: Date.parse(started.time),
-      attributes: { "switchyard.run.resumed": true },
-    });
-    expect(spans.map((s) => s.name).sort()).toEqual(
-      [
-        "constant sorry",
-        "gate gate",
-        "input in",
-        "model backup",
-        "model fast",
-        "model strong",
-        "output out",
-        "run Cascade with fallback",
-      ].sort(),
-    );
-    for (const span of spans.filter((s) => s !== roots[0]))
-      expect(span.parentSpanId).toBe(roots[0]!.spanId);
-    await first.shutdown();
-  });
-});
-
-describe("a collector that refuses or is down", () => {
-  it("refusing (500): runs are traced as usual, one line is logged, nothing throws", async () => {
-    collector.respondWith = 500;
-    const logs: string[] = [];
-    try {
-      const tracing = await startTracing(config(), (line) => logs.push(line));
-      for (const name of ["cascade", "fallback-chain"]) {
-        const run = tracing.startRun({ deterministicIds: true });
-        for (const event of recorded(name)) run.record(event);
-        await tracing.flush();
-      }
-      await tracing.shutdown();
-    } finally {
-      collector.respondWith = 200;
-    }
-    expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatch(
-      /^tracing: could not export \d+ spans? to http:\/\/127\.0\.0\.1:\d+\/v1\/traces \(HTTP 500 .*\); runs go on without them$/,
-    );
-    expect(logs[0]).not.toContain(COLLECTOR_TOKEN);
-  });
-
-  it("down: shutting down waits at most the export timeout, and one line says so", async () => {
-    const logs: string[] = [];
-    const down = await startOtlpCollector();
-    await down.close();
-    const tracing = await startTracing(
-      config({ url: `${down.url}/v1/traces`, timeoutMs: 1000 }),
-      (line) => logs.push(line),
-    );
-    const run = tracing.startRun({ deterministicIds: false });
-    const begin = Date.now();
-    for (const event of recorded("cascade")) run.record(event);
-    expect(Date.now() - begin).toBeLessThan(100);
-    await tracing.shutdown();
-    expect(Date.now() - begin).toBeLessThan(3000);
-    expect(logs).toHaveLength(1);
-    expect(logs[0]).toContain("ECONNREFUSED");
   });
 });
