@@ -5,6 +5,7 @@ import { appendRunEvents } from "../src/runs/run-event-store";
 import { expectTrpcError, useTestApi, type TestUser } from "./support/harness";
 import { askFlow } from "./support/flows";
 import { createCast } from "./support/cast";
+import { completedRunEvents } from "./support/team";
 
 const t = useTestApi();
 let ada: TestUser;
@@ -19,47 +20,6 @@ beforeAll(async () => {
 
 const startRun = async () =>
   (await ada.api.runs.start({ flowId, inputs: { question: "Capital of Australia?" } })).runId;
-
-/** The events a worker would write for one run of the ask flow, by seq. */
-function workerEvents(runId: string): RunEvent[] {
-  const time = new Date().toISOString();
-  const usage = { input: 4, output: 2 };
-  return [
-    {
-      type: "run.started",
-      runId,
-      seq: 1,
-      time,
-      flowName: "Ask",
-      inputs: { question: "Capital of Australia?" },
-      seed: 1,
-    },
-    { type: "node.started", runId, seq: 2, time, nodeId: "ask", nodeType: "model" },
-    { type: "node.delta", runId, seq: 3, time, nodeId: "ask", text: "Canberra", attempt: 1 },
-    {
-      type: "node.completed",
-      runId,
-      seq: 4,
-      time,
-      nodeId: "ask",
-      nodeType: "model",
-      output: { text: "Canberra." },
-      usage,
-      costUsd: 0.001,
-      latencyMs: 20,
-    },
-    {
-      type: "run.completed",
-      runId,
-      seq: 5,
-      time,
-      outputs: { answer: "Canberra." },
-      costUsd: 0.001,
-      tokens: usage,
-      latencyMs: 25,
-    },
-  ];
-}
 
 /**
  * A tracked event as the server yields it. The caller's type says `{ id, data }` (the shape a
@@ -81,7 +41,7 @@ async function collect(stream: AsyncIterable<unknown>): Promise<{ id: string; ev
 describe("runs.onRunEvents", () => {
   it("replays a finished run's events in order and ends at the terminal one", async () => {
     const runId = await startRun();
-    const events = workerEvents(runId);
+    const events = completedRunEvents(runId);
     await appendRunEvents(t.db, runId, events);
     const seen = await collect(await viewer.api.runs.onRunEvents({ runId }));
     expect(seen.map((s) => s.id)).toEqual(["1", "2", "3", "4", "5"]);
@@ -90,7 +50,7 @@ describe("runs.onRunEvents", () => {
 
   it("resumes after lastEventId with the later events only, each once, including ones written while it listens", async () => {
     const runId = await startRun();
-    const events = workerEvents(runId);
+    const events = completedRunEvents(runId);
     await appendRunEvents(t.db, runId, events.slice(0, 3));
 
     const reading = collect(await ada.api.runs.onRunEvents({ runId, lastEventId: "2" }));
@@ -120,7 +80,7 @@ describe("runs.onRunEvents", () => {
 
   it("stops quietly when the subscriber goes away", async () => {
     const runId = await startRun();
-    await appendRunEvents(t.db, runId, workerEvents(runId).slice(0, 1));
+    await appendRunEvents(t.db, runId, completedRunEvents(runId).slice(0, 1));
     const controller = new AbortController();
     const stream = await createAbortable(controller.signal).runs.onRunEvents({ runId });
     const seen: string[] = [];
@@ -158,7 +118,7 @@ describe("runs.onRunEvents", () => {
 describe("runs.events", () => {
   it("returns a run's persisted events after a sequence number, in order", async () => {
     const runId = await startRun();
-    const events = workerEvents(runId);
+    const events = completedRunEvents(runId);
     await appendRunEvents(t.db, runId, events);
     expect(await viewer.api.runs.events({ runId })).toEqual(events);
     expect((await ada.api.runs.events({ runId, afterSeq: 3 })).map((e) => e.seq)).toEqual([4, 5]);
