@@ -6,6 +6,7 @@ export * from "./model/sim-options";
 export * from "./events/run-events";
 export * from "./util/rng";
 export * from "./util/tokens";
+export * from "./util/storable-text";
 export * from "./flow/template";
 export * from "./flow/flow-migrations";
 export * from "./memory/memory-store";

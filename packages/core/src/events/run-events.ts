@@ -45,6 +45,10 @@ export interface RunEventMap {
     model?: string;
     simulated?: boolean;
     attempts?: number;
+    /** Characters of model text the database cannot store (U+0000, unpaired surrogates), each replaced with U+FFFD. */
+    replacedChars?: number;
+    /** Why the reply stopped before the model finished: it reached the call's maxTokens, or the host's ceiling on output. */
+    truncated?: "max_tokens" | "output_limit";
   };
   /** `model`: the model whose call failed the node (absent when no call was made, or the run was cancelled). */
   "node.failed": { nodeType: string; error: RunError; latencyMs: number; attempts?: number; model?: string; usage: TokenUsage; costUsd: number };
