@@ -1,11 +1,9 @@
 export { appRouter, createCaller, type AppRouter } from "./root";
 export { createContextInner, type Context, type SessionUser } from "./context";
-export type { ApiServices, RunQueue, RunEventSource, ProviderServices, ModelCatalogGroup } from "./services/api-services";
+export type { ApiServices, RunEventSource, ProviderServices, ModelCatalogGroup } from "./services/api-services";
 export { CredentialVault, keyHint } from "./services/credential-vault";
 export { workspaceKeys } from "./services/workspace-keys";
 export { startRun, type StartRunRequest } from "./runs/start-run";
-export { cancelRun } from "./runs/cancel-run";
-export { appendRunEvents, readRunEvents, RUN_EVENTS_CHANNEL } from "./runs/run-event-store";
 export { verifyApiKey, generateApiKey, type ApiKeyPrincipal } from "./auth/api-keys";
 export { requireFlowRole, requireRunRole, requireWorkspaceRole, atLeast, type Role } from "./access";
 export { eventsWhileAllowed, ACCESS_RECHECK_MS } from "./runs/events-while-allowed";

@@ -11,8 +11,7 @@ import { providerServices } from "../providers";
 import { PgListener } from "../db/pg-listener";
 import { createAppServer } from "../http/app-server";
 import { pgRunEventSource } from "../runs/pg-run-events";
-import { pgBossRunQueue } from "../queue/run-queue";
-import { RUN_QUEUE } from "../queue/channels";
+import { RunJobs, RunLifecycle } from "@switchyard/runs";
 import { RunWorker } from "../worker/run-worker";
 import { loadOrCreateSecret } from "./secrets";
 import { loadTemplates } from "./templates";
@@ -50,7 +49,9 @@ export async function startRuntime(env: Env, options: RuntimeOptions): Promise<R
   const boss = new PgBoss({ connectionString: database.databaseUrl, schema: "pgboss", max: 4 });
   boss.on("error", (error) => log(`queue: ${error.message}`));
   await boss.start();
-  await boss.createQueue(RUN_QUEUE, { name: RUN_QUEUE, policy: "standard", retryLimit: 3, retryDelay: 1, expireInSeconds: 23 * 3600 });
+  const jobs = new RunJobs(boss, db);
+  await jobs.prepare();
+  const lifecycle = new RunLifecycle({ db, dispatch: jobs, leaseMs: env.SWITCHYARD_LEASE_MS });
   const listener = new PgListener(database.databaseUrl, log);
   const vault = new CredentialVault(await loadOrCreateSecret(env.SWITCHYARD_CREDENTIAL_KEY, dataDir, "credential.key", 32, log));
   const providers = providerServices(gatewayConfigFromEnv(env));
@@ -60,13 +61,12 @@ export async function startRuntime(env: Env, options: RuntimeOptions): Promise<R
   const tracing = options.worker ? await tracingFromEnv(env, log) : undefined;
   const worker = options.worker
     ? new RunWorker({
-        db,
-        boss,
+        lifecycle,
+        jobs,
         listener,
         workerId: `worker-${randomUUID().slice(0, 8)}`,
         gatewayFor: async (workspaceId) => gateways.get(await workspaceKeys(db, vault, workspaceId)),
         concurrency: env.WORKER_CONCURRENCY,
-        leaseMs: env.SWITCHYARD_LEASE_MS,
         ...(tracing ? { tracing } : {}),
         log,
       })
@@ -80,7 +80,7 @@ export async function startRuntime(env: Env, options: RuntimeOptions): Promise<R
     // In the database, so every server process counts against the same budget.
     const limits = new PgRateLimitStore(db);
     const services: ApiServices = {
-      queue: pgBossRunQueue(boss, db, () => worker?.wake()),
+      runs: lifecycle,
       events: pgRunEventSource(db, listener),
       vault,
       providers,

@@ -6,13 +6,14 @@ import { nodeResultSelect, runDetailSelect, runSummarySelect } from "@switchyard
 import { authedProcedure } from "../trpc";
 import { requireFlowRole, requireRunRole } from "../access";
 import { startRun } from "../runs/start-run";
-import { cancelRun } from "../runs/cancel-run";
-import { readRunEvents } from "../runs/run-event-store";
+import { readRunEvents, runHasEnded } from "@switchyard/runs";
 import { eventsWhileAllowed } from "../runs/events-while-allowed";
 import { retryAfterText } from "../services/rate-limiter";
 import { userPrincipal } from "../services/access-changes";
 
 const id = z.string().min(1).max(100);
+/** The most event payload one `runs.events` answer holds. */
+const EVENTS_PAGE_BYTES = 4_000_000;
 
 export const runsRouter = {
   start: authedProcedure
@@ -40,7 +41,9 @@ export const runsRouter = {
 
   cancel: authedProcedure.input(z.object({ runId: id })).mutation(async ({ ctx, input }) => {
     await requireRunRole(ctx.db, ctx.user.id, input.runId, "editor");
-    return cancelRun(ctx.db, ctx.services, input.runId);
+    const outcome = await ctx.services.runs.cancel(input.runId);
+    if (outcome === "finished") throw new TRPCError({ code: "CONFLICT", message: "This run has already finished." });
+    return { status: outcome };
   }),
 
   list: authedProcedure
@@ -66,10 +69,13 @@ export const runsRouter = {
     return { ...run, nodes };
   }),
 
-  /** A finished (or running) run's persisted events, for inspection: timeline, attempts, prompts. */
+  /**
+   * A finished (or running) run's persisted events, for inspection: timeline, attempts, prompts.
+   * A page at most a few MB long; the rest follows from its last seq (or over `onRunEvents`).
+   */
   events: authedProcedure.input(z.object({ runId: id, afterSeq: z.number().int().min(0).default(0) })).query(async ({ ctx, input }) => {
     await requireRunRole(ctx.db, ctx.user.id, input.runId, "viewer");
-    return readRunEvents(ctx.db, input.runId, input.afterSeq, 20_000);
+    return readRunEvents(ctx.db, input.runId, input.afterSeq, { limit: 20_000, maxBytes: EVENTS_PAGE_BYTES });
   }),
 
   /**
@@ -89,6 +95,9 @@ export const runsRouter = {
         yield tracked(String(event.seq), event);
         if (isTerminalEvent(event)) return;
       }
-      if (!abort.aborted) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The event stream ended early; reconnect to resume." });
+      // A stream of a run that ended before the reader's last event simply has nothing more to say.
+      if (!abort.aborted && !(await runHasEnded(ctx.db, input.runId))) {
+        throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The event stream ended early; reconnect to resume." });
+      }
     }),
 } satisfies TRPCRouterRecord;
