@@ -48,19 +48,19 @@ export async function startRuntime(env: Env, options: RuntimeOptions): Promise<R
   // The API streams many runs' events at once: more than pg's default 10.
   const db = createDb(database.databaseUrl, { poolSize: 20 });
 
-  let worker: { stop(): Promise<void> } | undefined;
-  let api: { url: string; stop(): Promise<void> } | undefined;
-  try {
-    if (options.http) api = await startApi(env, { db, databaseUrl: database.databaseUrl, dataDir, credentialKey, log });
-    if (options.worker) {
-      worker = options.http
-        ? await startInProcessWorker({ env: { ...process.env }, databaseUrl: database.databaseUrl, credentialKey: credentialKey.toString("base64") }, log)
-        : await startWorkerRuntime({ env, databaseUrl: database.databaseUrl, credentialKey, log });
-    }
-  } catch (error) {
-    await api?.stop().catch(() => undefined);
-    throw error;
-  }
+  // The two start side by side: a worker thread loads its own copy of the code.
+  const [api, worker] = await Promise.allSettled([
+    options.http ? startApi(env, { db, databaseUrl: database.databaseUrl, dataDir, credentialKey, log }) : undefined,
+    !options.worker
+      ? undefined
+      : options.http
+        ? startInProcessWorker({ env: { ...process.env }, databaseUrl: database.databaseUrl, credentialKey: credentialKey.toString("base64") }, log)
+        : startWorkerRuntime({ env, databaseUrl: database.databaseUrl, credentialKey, log }),
+  ]).then(async ([apiResult, workerResult]) => {
+    if (apiResult.status === "fulfilled" && workerResult.status === "fulfilled") return [apiResult.value, workerResult.value] as const;
+    await Promise.allSettled([apiResult.status === "fulfilled" && apiResult.value?.stop(), workerResult.status === "fulfilled" && workerResult.value?.stop()]);
+    throw (apiResult.status === "rejected" ? apiResult.reason : (workerResult as PromiseRejectedResult).reason) as Error;
+  });
 
   let stopping: Promise<void> | undefined;
   const shutdown = () =>

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
-import { CredentialVault, workspaceKeys } from "@switchyard/api";
+import { CredentialVault, workspaceKeys } from "@switchyard/api/workers";
 import { createDb } from "@switchyard/db";
 import { RunJobs, RunLifecycle } from "@switchyard/runs";
 import type { Env } from "../env";

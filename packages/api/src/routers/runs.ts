@@ -84,7 +84,7 @@ export const runsRouter = {
    * from the workspace).
    */
   onRunEvents: authedProcedure
-    .input(z.object({ runId: id, lastEventId: z.string().regex(/^\d+$/).nullish() }))
+    .input(z.object({ runId: id, lastEventId: z.string().regex(/^\d{1,10}$/, "must be the id of an event").refine((v) => Number(v) < 2 ** 31, "must be the id of an event").nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
       const check = async () => void (await requireRunRole(ctx.db, ctx.user.id, input.runId, "viewer"));
       await check();
