@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectEventLog, pipeline, startFaultWorld, type FaultWorld } from "./support/fault-harness";
+
+/** Three slow stages; prompts carry the run's tag, so the fault server counts calls per run and stage. */
+const slow = pipeline("Slow pipeline", [
+  { id: "s1", model: "faulty:slow", prompt: "s1 {{input.tag}}" },
+  { id: "s2", model: "faulty:slow", prompt: "s2 {{input.tag}}: {{nodes.s1.text}}" },
+  { id: "s3", model: "faulty:slow", prompt: "s3 {{input.tag}}: {{nodes.s2.text}}" },
+]);
+
+let world: FaultWorld;
+let flowId: string;
+
+beforeAll(async () => {
+  world = await startFaultWorld({ inProcessWorker: false, env: { SWITCHYARD_LEASE_MS: "1500", WORKER_CONCURRENCY: "16" }, faults: { slowMs: 1200 } });
+  flowId = await world.importFlow(slow);
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+/** Per stage of one run: calls made and answered, and the most in flight at once. */
+const books = (tag: string) => ["s1", "s2", "s3"].map((stage) => world.faults.statsStartingWith(`${stage} ${tag}`));
+
+describe("workers that die or stop mid-run", () => {
+  it("SIGTERM hands every run back once: the stage in flight runs again once, nothing runs twice at once", async () => {
+    const [a, b] = [await world.worker(), await world.worker()];
+    const tags = Array.from({ length: 8 }, (_, i) => `term-${i}`);
+    const runIds = await Promise.all(tags.map((tag) => world.start(flowId, { tag })));
+    // Stop worker A while every run's second stage is in flight somewhere.
+    await Promise.all(tags.map((tag) => world.faults.received(`s2 ${tag}`)));
+    a.kill("SIGTERM");
+    expect(await a.exited).toBe(0);
+    const ends = await Promise.all(runIds.map((id) => world.waitForEnd(id)));
+    expect(ends.map((e) => e.type)).toEqual(runIds.map(() => "run.completed"));
+    // Runs on A re-ran their stage 2 once on B; runs on B were untouched. Never more, never two at once.
+    const table = tags.map((tag) => ({ tag, calls: books(tag).map((s) => s.calls), maxInFlight: Math.max(...books(tag).map((s) => s.maxInFlight)) }));
+    expect(table.filter(({ calls, maxInFlight }) => !(calls[0] === 1 && [1, 2].includes(calls[1]!) && calls[2] === 1 && maxInFlight === 1))).toEqual([]);
+    for (const runId of runIds) expectEventLog(await world.events(runId));
+    expect(tags.filter((tag) => books(tag)[1]!.calls === 2).length).toBeGreaterThan(0); // A did hold some
+    b.kill("SIGTERM");
+    await b.exited;
+  });
+
+  it("SIGKILL: another worker takes the run over and finished stages are not called (or paid for) again", async () => {
+    const a = await world.worker();
+    const runId = await world.start(flowId, { tag: "kill" });
+    await world.faults.received("s2 kill");
+    a.kill("SIGKILL");
+    const b = await world.worker();
+    const end = await world.waitForEnd(runId);
+    expect(end).toMatchObject({ type: "run.completed" });
+    const [s1, s2, s3] = books("kill");
+    expect([s1!.calls, s2!.calls, s3!.calls]).toEqual([1, 2, 1]);
+    expect([s1!.answered, s2!.answered, s3!.answered]).toEqual([1, 1, 1]);
+    expectEventLog(await world.events(runId));
+    b.kill("SIGTERM");
+    await b.exited;
+  });
+
+  it("a run whose worker keeps dying ends as failed after three interrupted attempts, with the reason", async () => {
+    const runId = await world.start(flowId, { tag: "doomed" });
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const w = await world.worker();
+      await world.faults.received(`s1 doomed`);
+      w.kill("SIGKILL");
+      await w.exited;
+    }
+    const b = await world.worker();
+    const end = await world.waitForEnd(runId);
+    expect(end).toMatchObject({ type: "run.failed", error: { code: "interrupted", message: expect.stringMatching(/stopped after 3 interrupted attempts; the last: its worker stopped responding/) } });
+    expect(books("doomed")[0]!.calls).toBe(3);
+    expectEventLog(await world.events(runId));
+    b.kill("SIGTERM");
+    await b.exited;
+  });
+});
