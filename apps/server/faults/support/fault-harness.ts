@@ -42,6 +42,8 @@ export interface FaultWorld {
   processes: ServerProcess[];
   /** Another worker process on the same database. */
   worker(): Promise<ServerProcess>;
+  /** Kills every worker process still running (not the server). */
+  stopWorkers(): Promise<void>;
   importFlow(document: unknown): Promise<string>;
   /** Starts a run over REST, as a program would. */
   start(flowId: string, inputs: Record<string, unknown>): Promise<string>;
@@ -93,6 +95,11 @@ export async function startFaultWorld(options: { inProcessWorker?: boolean; env?
       const started = await startProcess("worker", env);
       processes.push(started);
       return started;
+    },
+    async stopWorkers() {
+      const workers = processes.filter((p) => p !== server && p.child.exitCode === null && p.child.signalCode === null);
+      for (const w of workers) w.kill("SIGKILL");
+      await Promise.all(workers.map((w) => w.exited));
     },
     async importFlow(document) {
       return (await browser.mutate<{ id: string }>("flows.import", { workspaceId, document })).id;
