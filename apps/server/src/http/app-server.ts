@@ -8,6 +8,7 @@ import { createRequestContext } from "./context";
 import { handleRest } from "./rest-runs";
 import { isCrossSiteWrite } from "./same-origin";
 import { sendJson } from "./json";
+import { errorLine } from "./log-line";
 import { serveStatic } from "./static-files";
 
 /**
@@ -65,7 +66,7 @@ export function createAppServer(options: AppServerOptions): Server {
         maxBodySize: FLOW_LIMITS.documentBytes + 100_000,
         createContext: ({ req: request }) => createRequestContext(request, options),
         onError: ({ error, path }) => {
-          if (error.code === "INTERNAL_SERVER_ERROR") options.log(`tRPC ${path ?? "?"}: ${error.message}${error.cause ? ` (${String(error.cause)})` : ""}`);
+          if (error.code === "INTERNAL_SERVER_ERROR") options.log(`tRPC ${path ?? "?"}: ${errorLine(error)}`);
         },
       });
     }
@@ -77,7 +78,8 @@ export function createAppServer(options: AppServerOptions): Server {
   };
   return createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      options.log(`request ${req.method} ${req.url}: ${(error as Error).message}`);
+      // The path only: a query string may carry a user's input or a token.
+      options.log(`request ${req.method} ${(req.url ?? "/").split("?")[0]}: ${errorLine(error)}`);
       if (!res.headersSent) sendJson(res, 500, { error: { code: "internal", message: "Something went wrong on our side." } });
       else res.end();
     });

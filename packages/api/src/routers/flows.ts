@@ -7,6 +7,7 @@ import { authedProcedure } from "../trpc";
 import { highestRole, requireFlowRole, requireFlowWorkspaceRole, requireWorkspaceRole } from "../access";
 import { documentForSave } from "../flows/flow-document";
 import { forkFlow } from "../flows/fork";
+import { MAX_INT4, versionNumber } from "../input/numbers";
 
 const id = z.string().min(1).max(100);
 const name = z.string().trim().min(1, "A flow needs a name").max(FLOW_LIMITS.nameChars);
@@ -71,7 +72,7 @@ export const flowsRouter = {
       });
     }),
 
-  byId: authedProcedure.input(z.object({ id, version: z.number().int().positive().optional() })).query(async ({ ctx, input }) => {
+  byId: authedProcedure.input(z.object({ id, version: versionNumber.optional() })).query(async ({ ctx, input }) => {
     const { role } = await requireFlowRole(ctx.db, ctx.user.id, input.id, "viewer");
     const flow = await ctx.db.flow.findUniqueOrThrow({ where: { id: input.id }, select: flowSummarySelect });
     const version = await ctx.db.flowVersion.findUnique({
@@ -93,7 +94,7 @@ export const flowsRouter = {
     }),
 
   update: authedProcedure
-    .input(z.object({ id, document: z.unknown(), baseVersion: z.number().int().min(0).optional(), message: z.string().max(500).optional() }))
+    .input(z.object({ id, document: z.unknown(), baseVersion: z.number().int().min(0).max(MAX_INT4).optional(), message: z.string().max(500).optional() }))
     .mutation(async ({ ctx, input }) => {
       await requireFlowRole(ctx.db, ctx.user.id, input.id, "editor");
       return saveVersion(ctx.db, input.id, ctx.user.id, input.document, input.message, input.baseVersion);
@@ -119,7 +120,7 @@ export const flowsRouter = {
     return ctx.db.flowVersion.findMany({ where: { flowId: input.id }, select: flowVersionSummarySelect, orderBy: { version: "desc" } });
   }),
 
-  restore: authedProcedure.input(z.object({ id, version: z.number().int().positive() })).mutation(async ({ ctx, input }) => {
+  restore: authedProcedure.input(z.object({ id, version: versionNumber })).mutation(async ({ ctx, input }) => {
     await requireFlowRole(ctx.db, ctx.user.id, input.id, "editor");
     const old = await ctx.db.flowVersion.findUnique({ where: { flowId_version: { flowId: input.id, version: input.version } }, select: { document: true } });
     if (!old) throw new TRPCError({ code: "NOT_FOUND", message: `Version ${input.version} of this flow not found` });
@@ -138,7 +139,7 @@ export const flowsRouter = {
     .input(z.object({ flowId: id, workspaceId: id, linkToken: z.string().min(1).max(200).optional(), name: name.optional() }))
     .mutation(({ ctx, input }) => forkFlow(ctx.db, ctx.user, input)),
 
-  export: authedProcedure.input(z.object({ id, version: z.number().int().positive().optional() })).query(async ({ ctx, input }) => {
+  export: authedProcedure.input(z.object({ id, version: versionNumber.optional() })).query(async ({ ctx, input }) => {
     await requireFlowRole(ctx.db, ctx.user.id, input.id, "viewer");
     const flow = await ctx.db.flow.findUniqueOrThrow({ where: { id: input.id }, select: { latestVersion: true } });
     const version = await ctx.db.flowVersion.findUnique({ where: { flowId_version: { flowId: input.id, version: input.version ?? flow.latestVersion } }, select: { document: true } });
