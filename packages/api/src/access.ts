@@ -54,6 +54,16 @@ export async function flowAccess(db: Db, userId: string, flowId: string): Promis
   return role ? { role, workspaceId: flow.workspaceId, workspaceRole } : undefined;
 }
 
+/** The lower of two roles: what a grant is worth when both must allow it. */
+export function lowerRole(a: Role, b: Role): Role {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
+/** The roles ranked above `role`, highest first. */
+export function rolesAbove(role: Role): Role[] {
+  return (Object.keys(RANK) as Role[]).filter((r) => RANK[r] > RANK[role]).sort((a, b) => RANK[b] - RANK[a]);
+}
+
 /** The highest of some roles, or undefined for none. */
 export function highestRole(roles: readonly Role[]): Role | undefined {
   return roles.reduce<Role | undefined>((best, r) => (best === undefined || RANK[r] > RANK[best] ? r : best), undefined);

@@ -6,7 +6,7 @@ export { workspaceKeys } from "./services/workspace-keys";
 export { startRun, type StartRunRequest } from "./runs/start-run";
 export { cancelRun } from "./runs/cancel-run";
 export { appendRunEvents, readRunEvents, RUN_EVENTS_CHANNEL } from "./runs/run-event-store";
-export { verifyApiKey, generateApiKey, type ApiKeyPrincipal } from "./auth/api-keys";
+export { apiKeyGrant, verifyApiKey, generateApiKey, type ApiKeyPrincipal } from "./auth/api-keys";
 export { assertStorable, MAX_INPUT_DEPTH } from "./input/storable-input";
 export { requireFlowRole, requireRunRole, requireWorkspaceRole, atLeast, type Role } from "./access";
 export { eventsWhileAllowed, ACCESS_RECHECK_MS } from "./runs/events-while-allowed";

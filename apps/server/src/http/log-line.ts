@@ -23,7 +23,6 @@ export function errorLine(error: unknown): string {
 }
 
 function reasonOf(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is being removed
   const printable = text.replace(/[\u0000-\u001f\u007f]/g, " ");
   return printable.length > MAX_REASON_CHARS ? `${printable.slice(0, MAX_REASON_CHARS)}…` : printable;
 }

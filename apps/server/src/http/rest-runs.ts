@@ -4,6 +4,7 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { z } from "zod";
 import { FLOW_LIMITS, isTerminalEvent, type RunEvent } from "@switchyard/core";
 import {
+  apiKeyGrant,
   apiKeyPrincipal,
   assertStorable,
   atLeast,
@@ -82,11 +83,10 @@ async function spend(deps: RestDeps, principal: Principal): Promise<void> {
   );
 }
 
-/** While a stream is open: is the key still live, and the run still in its workspace? */
+/** While a stream is open: is the key still live (and its creator still a member), and the run still in its workspace? */
 function keyStillReads(deps: RestDeps, key: ApiKeyPrincipal, runId: string) {
   return async () => {
-    const live = await deps.db.apiKey.findFirst({ where: { id: key.apiKeyId, revokedAt: null }, select: { id: true } });
-    if (!live) throw revokedKey();
+    if (!(await apiKeyGrant(deps.db, key.apiKeyId))) throw revokedKey();
     const run = await deps.db.run.findFirst({ where: { id: runId, workspaceId: key.workspaceId, flow: { deletedAt: null } }, select: { id: true } });
     if (!run) throw new HttpError(404, "not_found", "Run not found");
   };
