@@ -4,6 +4,7 @@ export type { ApiServices, RunQueue, RunEventSource, ProviderServices, ModelCata
 export { CredentialVault, keyHint } from "./services/credential-vault";
 export { workspaceKeys } from "./services/workspace-keys";
 export { startRun, type StartRunRequest } from "./runs/start-run";
+export { assertSubflowsReadable, subflowForRun, subflowRefs, type RunStarter } from "./flows/subflow-access";
 export { cancelRun } from "./runs/cancel-run";
 export { appendRunEvents, readRunEvents, RUN_EVENTS_CHANNEL } from "./runs/run-event-store";
 export { apiKeyGrant, verifyApiKey, generateApiKey, type ApiKeyPrincipal } from "./auth/api-keys";

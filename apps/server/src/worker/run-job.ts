@@ -48,7 +48,7 @@ async function execute(deps: RunJobDeps, runId: string, register: (handle: RunHa
   if (!(await lease.claim(runId))) return false;
   const run = await db.run.findUniqueOrThrow({
     where: { id: runId },
-    select: { workspaceId: true, inputs: true, seed: true, budgetUsd: true, lastSeq: true, cancelRequested: true, startedAt: true, flowVersion: { select: { document: true } } },
+    select: { workspaceId: true, createdById: true, apiKeyId: true, inputs: true, seed: true, budgetUsd: true, lastSeq: true, cancelRequested: true, startedAt: true, flowVersion: { select: { document: true } } },
   });
   const results = await db.nodeResult.findMany({ where: { runId }, select: { nodeId: true, result: true } });
   const totals = { outputs: {}, costUsd: 0, tokens: { input: 0, output: 0 }, latencyMs: 0 };
@@ -113,7 +113,7 @@ async function execute(deps: RunJobDeps, runId: string, register: (handle: RunHa
         trace?.record(event);
       },
       memory: new PgMemoryStore(db, run.workspaceId),
-      subflows: dbSubflows(db, run.workspaceId),
+      subflows: dbSubflows(db, { workspaceId: run.workspaceId, createdById: run.createdById, apiKeyId: run.apiKeyId }),
       ...(run.budgetUsd !== null ? { budgetUsd: run.budgetUsd } : {}),
       ...(resuming ? { resume: { nodes: resumed, nextSeq: run.lastSeq + 1, ...(run.startedAt ? { startedAt: run.startedAt.getTime() } : {}) } } : {}),
     });

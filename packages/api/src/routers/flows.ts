@@ -7,6 +7,7 @@ import { authedProcedure } from "../trpc";
 import { highestRole, requireFlowRole, requireFlowWorkspaceRole, requireWorkspaceRole } from "../access";
 import { documentForSave } from "../flows/flow-document";
 import { forkFlow } from "../flows/fork";
+import { assertSubflowsReadable } from "../flows/subflow-access";
 import { MAX_INT4, versionNumber } from "../input/numbers";
 
 const id = z.string().min(1).max(100);
@@ -16,9 +17,10 @@ function emptyFlow(title: string) {
   return { format: FLOW_FORMAT, name: title, inputs: [{ name: "question", type: "string" }], nodes: [], edges: [] };
 }
 
-/** Writes the next immutable version and moves the flow's head to it, in one transaction. */
+/** Writes the next immutable version and moves the flow's head to it, in one transaction; its subflows must be flows the saver can read. */
 async function saveVersion(db: Db, flowId: string, userId: string, document: unknown, message: string | undefined, baseVersion?: number) {
   const { document: parsed, problems } = documentForSave(document);
+  await assertSubflowsReadable(db, userId, parsed);
   return db.$transaction(async (tx) => {
     // Lock the head first: two saves of the same base otherwise both write version N+1 and one dies on the unique index.
     await tx.$queryRaw`SELECT id FROM "flow" WHERE id = ${flowId} FOR UPDATE`;
@@ -35,6 +37,7 @@ async function saveVersion(db: Db, flowId: string, userId: string, document: unk
 
 /** A new flow and its version 1, together or not at all. */
 async function createFlow(db: Db, workspaceId: string, userId: string, document: FlowDocument, message: string): Promise<string> {
+  await assertSubflowsReadable(db, userId, document);
   return db.$transaction(async (tx) => {
     const created = await tx.flow.create({
       data: { workspaceId, name: document.name, description: document.description ?? null, createdById: userId, latestVersion: 1 },
