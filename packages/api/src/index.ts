@@ -9,6 +9,7 @@ export { cancelRun } from "./runs/cancel-run";
 export { appendRunEvents, readRunEvents, RUN_EVENTS_CHANNEL } from "./runs/run-event-store";
 export { apiKeyGrant, verifyApiKey, generateApiKey, type ApiKeyPrincipal } from "./auth/api-keys";
 export { assertStorable, MAX_INPUT_DEPTH } from "./input/storable-input";
+export { errorLine } from "./errors/error-line";
 export { requireFlowRole, requireRunRole, requireWorkspaceRole, atLeast, type Role } from "./access";
 export { eventsWhileAllowed, ACCESS_RECHECK_MS } from "./runs/events-while-allowed";
 export {

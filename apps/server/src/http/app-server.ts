@@ -1,14 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
 import { toNodeHandler } from "better-auth/node";
-import { appRouter, CLIENT_IP_HEADER, type ApiServices, type Auth } from "@switchyard/api";
+import { appRouter, CLIENT_IP_HEADER, errorLine, type ApiServices, type Auth } from "@switchyard/api";
 import { FLOW_LIMITS } from "@switchyard/core";
 import type { Db } from "@switchyard/db";
 import { createRequestContext } from "./context";
 import { handleRest } from "./rest-runs";
 import { isCrossSiteWrite } from "./same-origin";
 import { sendJson } from "./json";
-import { errorLine } from "./log-line";
 import { serveStatic } from "./static-files";
 
 /**

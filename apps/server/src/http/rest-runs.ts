@@ -8,6 +8,7 @@ import {
   apiKeyPrincipal,
   assertStorable,
   atLeast,
+  errorLine,
   eventsWhileAllowed,
   requireRunRole,
   retryAfterText,
@@ -22,7 +23,6 @@ import {
 import type { Db } from "@switchyard/db";
 import { HttpError, readJson, sendJson } from "./json";
 import { headersOf } from "./context";
-import { errorLine } from "./log-line";
 import { writeSse, type StreamError } from "./sse";
 
 const startBody = z.object({

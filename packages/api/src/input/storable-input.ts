@@ -14,13 +14,18 @@ function printable(path: string): string {
 }
 
 /**
- * Refuses, with a BAD_REQUEST naming the field, a value the database cannot store (U+0000, an
- * unpaired surrogate, in a string or a key) or one nested deeper than MAX_INPUT_DEPTH. `what`
- * prefixes the path in the message ("inputs" gives "inputs.question contains U+0000 …").
+ * What is wrong with a value the database cannot store (U+0000, an unpaired surrogate, in a
+ * string or a key) or one nested deeper than MAX_INPUT_DEPTH, as a sentence naming the field;
+ * undefined when it is fine. `what` prefixes the path ("inputs" gives "inputs.question contains …").
  */
-export function assertStorable(value: unknown, what = ""): void {
+export function unstorableMessage(value: unknown, what = ""): string | undefined {
   const problem = findUnstorable(value, { maxDepth: MAX_INPUT_DEPTH, path: what });
-  if (!problem) return;
-  const subject = problem.path ? printable(problem.path) : "The input";
-  throw new TRPCError({ code: "BAD_REQUEST", message: `${subject} ${problem.message}.` });
+  if (!problem) return undefined;
+  return `${problem.path ? printable(problem.path) : "The input"} ${problem.message}.`;
+}
+
+/** Refuses such a value with a BAD_REQUEST that names the field. */
+export function assertStorable(value: unknown, what = ""): void {
+  const message = unstorableMessage(value, what);
+  if (message) throw new TRPCError({ code: "BAD_REQUEST", message });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { createTestDatabase, type TestDatabase } from "@switchyard/db";
-import { errorLine } from "../src/http/log-line";
+import { errorLine } from "../src/errors/error-line";
 
 /** What the server log keeps of an unexpected error: one line, its reason, none of the data. */
 let database: TestDatabase;
