@@ -54,6 +54,25 @@ export default tseslint.config(
     },
   },
   {
+    // One owner per concept: a run's status, lease, sequence and attempts change only through
+    // packages/runs (the run lifecycle); tests may still set rows up directly.
+    files: ["**/*.ts"],
+    ignores: ["packages/runs/src/**", "**/test/**", "**/*.test.ts", "packages/db/src/test-fixtures.ts", "e2e/**", "bench/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: `CallExpression[callee.property.name=/^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany)$/][callee.object.property.name=/^(run|runEvent|nodeResult)$/]`,
+          message: "runs, their events and node results are written only by the run lifecycle (@switchyard/runs).",
+        },
+        {
+          selector: `TemplateElement[value.raw=/(UPDATE|INSERT\\s+INTO|DELETE\\s+FROM)\\s+"(run|run_event|node_result)"/i]`,
+          message: "runs, their events and node results are written only by the run lifecycle (@switchyard/runs).",
+        },
+      ],
+    },
+  },
+  {
     files: ["apps/web/**/*.{ts,tsx}"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [

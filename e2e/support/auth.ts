@@ -45,3 +45,11 @@ export async function signUp(page: Page, user: User = newUser()): Promise<User> 
   }
   throw new Error("sign-up stayed rate-limited");
 }
+
+/** Signs in through the sign-in form (on the sign-in page already, or going there first). */
+export async function signIn(page: Page, user: User): Promise<void> {
+  if (!new URL(page.url()).pathname.startsWith("/sign-in")) await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}

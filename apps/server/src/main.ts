@@ -17,7 +17,7 @@ const runtime = await startRuntime(env, { http: mode === "server", worker: mode 
   process.exit(1);
 });
 if (runtime.url) log(`Switchyard is running at ${runtime.url}`);
-else log(`worker ready (${runtime.worker ? "executing runs" : "idle"})`);
+else log(`worker ready (${runtime.executesRuns ? "executing runs" : "idle"})`);
 
 const stop = (signal: string) => {
   log(`${signal}: shutting down; runs in flight go back to the queue`);

@@ -1,12 +1,11 @@
 export { appRouter, createCaller, type AppRouter } from "./root";
 export { createContextInner, type Context, type SessionUser } from "./context";
-export type { ApiServices, RunQueue, RunEventSource, ProviderServices, ModelCatalogGroup } from "./services/api-services";
+export type { ApiServices, RunEventSource, ProviderServices, ModelCatalogGroup } from "./services/api-services";
 export { CredentialVault, keyHint } from "./services/credential-vault";
 export { workspaceKeys } from "./services/workspace-keys";
 export { startRun, type StartRunRequest } from "./runs/start-run";
-export { assertSubflowsReadable, subflowForRun, subflowRefs, type RunStarter } from "./flows/subflow-access";
-export { cancelRun } from "./runs/cancel-run";
-export { appendRunEvents, readRunEvents, RUN_EVENTS_CHANNEL } from "./runs/run-event-store";
+export { subflowForRun, subflowRefs, type RunStarter } from "./flows/subflow-access";
+export { assertSubflowsReadable } from "./flows/subflow-save";
 export { apiKeyGrant, verifyApiKey, generateApiKey, type ApiKeyPrincipal } from "./auth/api-keys";
 export { assertStorable, MAX_INPUT_DEPTH } from "./input/storable-input";
 export { errorLine } from "./errors/error-line";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { appendRunEvents } from "../src/runs/run-event-store";
+import { appendRunEvents } from "@switchyard/runs";
 import { ACCESS_RECHECK_MS, eventsWhileAllowed } from "../src/runs/events-while-allowed";
 import { requireRunRole } from "../src/access";
 import { accessChangesOver, userPrincipal } from "../src/services/access-changes";
@@ -20,7 +20,7 @@ beforeAll(async () => {
 /** A run of `flowId` that has started (two events) and not finished. */
 async function runningRun(flowId: string): Promise<string> {
   const runId = await team.queuedRun(flowId);
-  await appendRunEvents(t.db, runId, completedRunEvents(runId).slice(0, 2));
+  await appendRunEvents(t.db, runId, completedRunEvents(runId).slice(0, 2), { unclaimed: true });
   return runId;
 }
 
@@ -73,7 +73,7 @@ describe("live run streams when access changes", () => {
       role: "viewer",
     });
     await new Promise((r) => setTimeout(r, 100));
-    await appendRunEvents(t.db, runId, completedRunEvents(runId).slice(2));
+    await appendRunEvents(t.db, runId, completedRunEvents(runId).slice(2), { unclaimed: true });
     const { error } = await reading.ended;
     expect(error).toBeUndefined();
     expect(reading.seen).toHaveLength(5);

@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { FLOW_LIMITS } from "@switchyard/core";
 import { appRouter } from "../src/root";
 import { hashLinkToken } from "../src/auth/tokens";
-import { appendRunEvents } from "../src/runs/run-event-store";
+import { appendRunEvents } from "@switchyard/runs";
 import { askFlow } from "./support/flows";
 import { expectTrpcError, useTestApi, type TestUser } from "./support/harness";
 import { CALLERS, procedureMatrix, type Api } from "./support/procedure-matrix";
@@ -348,7 +348,7 @@ describe("reading a stored credential back", () => {
     const warnings = vi.spyOn(console, "warn");
     // Runs with events, a test of the stored key, then every procedure as every caller.
     const runId = await team.queuedRun();
-    await appendRunEvents(t.db, runId, completedRunEvents(runId));
+    await appendRunEvents(t.db, runId, completedRunEvents(runId), { unclaimed: true });
     const responses: unknown[] = [
       await team.owner.api.credentials.test({ workspaceId: team.workspaceId, provider: "openai" }),
     ];

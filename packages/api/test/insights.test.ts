@@ -4,7 +4,7 @@ import type { RunEvent } from "@switchyard/core";
 import { createContextInner } from "../src/context";
 import { modelUsage } from "../src/insights/model-usage";
 import { appRouter } from "../src/root";
-import { appendRunEvents } from "../src/runs/run-event-store";
+import { appendRunEvents } from "@switchyard/runs";
 import { askFlow } from "./support/flows";
 import { expectTrpcError, useTestApi } from "./support/harness";
 import { createTeam, type Team } from "./support/team";
@@ -226,7 +226,7 @@ describe("insights.models", () => {
         error: { code: "node_failed", message: "node 'ask' failed", nodeId: "ask" },
       },
     ];
-    await appendRunEvents(t.db, runId, events);
+    await appendRunEvents(t.db, runId, events, { unclaimed: true });
     const report = await team.owner.api.insights.models({
       workspaceId: team.workspaceId,
       flowId: otherFlowId,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RunEvent } from "@switchyard/core";
-import { appendRunEvents } from "../src/runs/run-event-store";
+import { appendRunEvents } from "@switchyard/runs";
 import { expectTrpcError, useTestApi, type TestUser } from "./support/harness";
 import { askFlow } from "./support/flows";
 import { createCast } from "./support/cast";
@@ -169,7 +169,7 @@ describe("runs.byId", () => {
         latencyMs: 180,
       },
     ];
-    await appendRunEvents(t.db, runId, events);
+    await appendRunEvents(t.db, runId, events, { unclaimed: true });
 
     const run = await viewer.api.runs.byId({ runId });
     expect(run).toMatchObject({

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ACCESS_RECHECK_MS } from "../src/runs/events-while-allowed";
-import { appendRunEvents } from "../src/runs/run-event-store";
+import { appendRunEvents } from "@switchyard/runs";
 import { askFlow } from "./support/flows";
 import { expectTrpcError, useTestApi } from "./support/harness";
 import { GOOD_KEY } from "./support/services";
@@ -133,7 +133,7 @@ async function busyTeam(label: string) {
   await busy.owner.api.flows.update({ id: busy.flowId, document: askFlow("Ask v2") });
   const queuedRunId = await busy.queuedRun();
   const runningRunId = await busy.queuedRun();
-  await appendRunEvents(t.db, runningRunId, completedRunEvents(runningRunId).slice(0, 2));
+  await appendRunEvents(t.db, runningRunId, completedRunEvents(runningRunId).slice(0, 2), { unclaimed: true });
   // As a worker holds it.
   await t.db.run.update({
     where: { id: runningRunId },

@@ -1,30 +1,28 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomUUID } from "node:crypto";
 import path from "node:path";
 import PgBoss from "pg-boss";
-import { accessChangesOver, ACCESS_CHANGED_CHANNEL, createAuth, CredentialVault, defaultRateLimits, PgRateLimitStore, workspaceKeys, type ApiServices } from "@switchyard/api";
+import { accessChangesOver, ACCESS_CHANGED_CHANNEL, createAuth, CredentialVault, defaultRateLimits, PgRateLimitStore, type ApiServices } from "@switchyard/api";
 import { createDb, ensureDatabase, migrateDatabase, type Db } from "@switchyard/db";
+import { RunJobs, RunLifecycle } from "@switchyard/runs";
 import type { Env } from "../env";
 import { gatewayConfigFromEnv } from "../gateway";
 import { providerServices } from "../providers";
 import { PgListener } from "../db/pg-listener";
 import { createAppServer } from "../http/app-server";
 import { pgRunEventSource } from "../runs/pg-run-events";
-import { pgBossRunQueue } from "../queue/run-queue";
-import { RUN_QUEUE } from "../queue/channels";
-import { RunWorker } from "../worker/run-worker";
 import { loadOrCreateSecret } from "./secrets";
 import { loadTemplates } from "./templates";
-import { GatewayCache } from "../worker/gateway-cache";
 import { EXAMPLES_DIR, WEB_ROOT } from "./paths";
-import { tracingFromEnv } from "../tracing";
+import { startWorkerRuntime } from "./worker-runtime";
+import { startInProcessWorker } from "./in-process-worker";
 
 export interface Runtime {
   db: Db;
   databaseUrl: string;
   url?: string;
-  worker?: RunWorker;
+  /** True when this process executes runs (itself, or on its worker thread). */
+  executesRuns: boolean;
   /** Stops taking requests, hands in-flight runs back to the queue, closes everything. */
   shutdown(): Promise<void>;
 }
@@ -36,8 +34,9 @@ export interface RuntimeOptions {
 }
 
 /**
- * Brings Switchyard up: database (embedded when no DATABASE_URL), migrations, the queue, and
- * then the HTTP server and/or a worker. `start` uses both; `worker` processes only the second.
+ * Brings Switchyard up: database (embedded when no DATABASE_URL), migrations, then the HTTP server
+ * and/or a worker. `start` uses both, the worker on a thread of its own so that flows never run on
+ * the event loop that answers requests; `worker` processes run only the second, on their main thread.
  */
 export async function startRuntime(env: Env, options: RuntimeOptions): Promise<Runtime> {
   const { log } = options;
@@ -45,75 +44,83 @@ export async function startRuntime(env: Env, options: RuntimeOptions): Promise<R
   const database = await ensureDatabase({ dataDir: path.join(dataDir, "postgres"), ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}) });
   if (!env.DATABASE_URL) log(`using embedded PostgreSQL in ${path.join(dataDir, "postgres")}`);
   await migrateDatabase(database.databaseUrl);
-  // Workers write events for many runs at once; the API streams them: more than pg's default 10.
+  const credentialKey = await loadOrCreateSecret(env.SWITCHYARD_CREDENTIAL_KEY, dataDir, "credential.key", 32, log);
+  // The API streams many runs' events at once: more than pg's default 10.
   const db = createDb(database.databaseUrl, { poolSize: 20 });
-  const boss = new PgBoss({ connectionString: database.databaseUrl, schema: "pgboss", max: 4 });
-  boss.on("error", (error) => log(`queue: ${error.message}`));
-  await boss.start();
-  await boss.createQueue(RUN_QUEUE, { name: RUN_QUEUE, policy: "standard", retryLimit: 3, retryDelay: 1, expireInSeconds: 23 * 3600 });
-  const listener = new PgListener(database.databaseUrl, log);
-  const vault = new CredentialVault(await loadOrCreateSecret(env.SWITCHYARD_CREDENTIAL_KEY, dataDir, "credential.key", 32, log));
-  const providers = providerServices(gatewayConfigFromEnv(env));
 
-  const gateways = new GatewayCache(providers.gatewayFor);
-  // Only workers run flows, so only they trace; the SDK is not even loaded without a collector.
-  const tracing = options.worker ? await tracingFromEnv(env, log) : undefined;
-  const worker = options.worker
-    ? new RunWorker({
-        db,
-        boss,
-        listener,
-        workerId: `worker-${randomUUID().slice(0, 8)}`,
-        gatewayFor: async (workspaceId) => gateways.get(await workspaceKeys(db, vault, workspaceId)),
-        concurrency: env.WORKER_CONCURRENCY,
-        leaseMs: env.SWITCHYARD_LEASE_MS,
-        ...(tracing ? { tracing } : {}),
-        log,
-      })
-    : undefined;
-  await worker?.start();
-
-  let server: Server | undefined;
-  let url: string | undefined;
-  if (options.http) {
-    const templates = await loadTemplates(EXAMPLES_DIR);
-    // In the database, so every server process counts against the same budget.
-    const limits = new PgRateLimitStore(db);
-    const services: ApiServices = {
-      queue: pgBossRunQueue(boss, db, () => worker?.wake()),
-      events: pgRunEventSource(db, listener),
-      vault,
-      providers,
-      templates: () => templates,
-      // NOTIFY reaches every API process; each fans it out to its own open streams.
-      accessChanges: accessChangesOver({
-        notify: async (payload) => void (await db.$executeRaw`SELECT pg_notify(${ACCESS_CHANGED_CHANNEL}, ${payload})`),
-        listen: (handler) => listener.listen(ACCESS_CHANGED_CHANNEL, handler),
-      }),
-      rateLimits: defaultRateLimits(limits, { runStartPerMinute: env.SWITCHYARD_RUN_START_LIMIT, restPerMinute: env.SWITCHYARD_REST_LIMIT }),
-    };
-    const secret = env.SWITCHYARD_AUTH_SECRET ?? (await loadOrCreateSecret(undefined, dataDir, "auth.secret", 32, log)).toString("base64");
-    server = await listen(env, (publicOrigin) => createAppServer({ db, auth: createAuth({ db, secret, baseURL: publicOrigin, signUpsPerMinute: env.SWITCHYARD_SIGNUP_LIMIT, rateLimitStore: limits }), services, publicOrigin, webRoot: WEB_ROOT, log }));
-    const address = server.address() as AddressInfo;
-    url = env.PUBLIC_URL ?? `http://localhost:${address.port}`;
-  }
+  // The two start side by side: a worker thread loads its own copy of the code.
+  const [api, worker] = await Promise.allSettled([
+    options.http ? startApi(env, { db, databaseUrl: database.databaseUrl, dataDir, credentialKey, log }) : undefined,
+    !options.worker
+      ? undefined
+      : options.http
+        ? startInProcessWorker({ env: { ...process.env }, databaseUrl: database.databaseUrl, credentialKey: credentialKey.toString("base64") }, log)
+        : startWorkerRuntime({ env, databaseUrl: database.databaseUrl, credentialKey, log }),
+  ]).then(async ([apiResult, workerResult]) => {
+    if (apiResult.status === "fulfilled" && workerResult.status === "fulfilled") return [apiResult.value, workerResult.value] as const;
+    await Promise.allSettled([apiResult.status === "fulfilled" && apiResult.value?.stop(), workerResult.status === "fulfilled" && workerResult.value?.stop()]);
+    throw (apiResult.status === "rejected" ? apiResult.reason : (workerResult as PromiseRejectedResult).reason) as Error;
+  });
 
   let stopping: Promise<void> | undefined;
   const shutdown = () =>
     (stopping ??= (async () => {
-      if (server) {
-        server.close();
-        server.closeAllConnections();
-      }
+      await api?.stop();
       await worker?.stop();
-      // Spans of the runs finished so far go out before the process does.
-      await tracing?.shutdown();
-      await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
-      await listener.close();
       await db.$disconnect();
       await database.stop();
     })());
-  return { db, databaseUrl: database.databaseUrl, ...(url ? { url } : {}), ...(worker ? { worker } : {}), shutdown };
+  return { db, databaseUrl: database.databaseUrl, ...(api ? { url: api.url } : {}), executesRuns: worker !== undefined, shutdown };
+}
+
+interface ApiSetup {
+  db: Db;
+  databaseUrl: string;
+  dataDir: string;
+  credentialKey: Buffer;
+  log(message: string): void;
+}
+
+/** The HTTP server and the services behind it; it queues runs, it never executes them. */
+async function startApi(env: Env, setup: ApiSetup): Promise<{ url: string; stop(): Promise<void> }> {
+  const { db, log } = setup;
+  // Sending jobs only: the workers' own clients fetch and supervise.
+  const boss = new PgBoss({ connectionString: setup.databaseUrl, schema: "pgboss", max: 4, supervise: false, schedule: false });
+  boss.on("error", (error) => log(`queue: ${error.message}`));
+  await boss.start();
+  const jobs = new RunJobs(boss, db);
+  await jobs.prepare();
+  const listener = new PgListener(setup.databaseUrl, log);
+  const templates = await loadTemplates(EXAMPLES_DIR);
+  // In the database, so every server process counts against the same budget.
+  const limits = new PgRateLimitStore(db);
+  const services: ApiServices = {
+    runs: new RunLifecycle({ db, dispatch: jobs, leaseMs: env.SWITCHYARD_LEASE_MS }),
+    events: pgRunEventSource(db, listener),
+    vault: new CredentialVault(setup.credentialKey),
+    providers: providerServices(gatewayConfigFromEnv(env)),
+    templates: () => templates,
+    // NOTIFY reaches every API process; each fans it out to its own open streams.
+    accessChanges: accessChangesOver({
+      notify: async (payload) => void (await db.$executeRaw`SELECT pg_notify(${ACCESS_CHANGED_CHANNEL}, ${payload})`),
+      listen: (handler) => listener.listen(ACCESS_CHANGED_CHANNEL, handler),
+    }),
+    rateLimits: defaultRateLimits(limits, { runStartPerMinute: env.SWITCHYARD_RUN_START_LIMIT, restPerMinute: env.SWITCHYARD_REST_LIMIT }),
+  };
+  const secret = env.SWITCHYARD_AUTH_SECRET ?? (await loadOrCreateSecret(undefined, setup.dataDir, "auth.secret", 32, log)).toString("base64");
+  const server = await listen(env, (publicOrigin) =>
+    createAppServer({ db, auth: createAuth({ db, secret, baseURL: publicOrigin, signUpsPerMinute: env.SWITCHYARD_SIGNUP_LIMIT, rateLimitStore: limits }), services, publicOrigin, webRoot: WEB_ROOT, log }),
+  );
+  const address = server.address() as AddressInfo;
+  return {
+    url: env.PUBLIC_URL ?? `http://localhost:${address.port}`,
+    async stop() {
+      server.close();
+      server.closeAllConnections();
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
+      await listener.close();
+    },
+  };
 }
 
 /** Listens on PORT (0 = any free port); the public origin is known only once the port is. */

@@ -25,6 +25,9 @@ import { HttpError, readJson, sendJson } from "./json";
 import { headersOf } from "./context";
 import { writeSse, type StreamError } from "./sse";
 
+/** Event sequence numbers are Postgres integers. */
+const MAX_SEQ = 2 ** 31 - 1;
+
 const startBody = z.object({
   inputs: z.record(z.string().max(64), z.unknown()).default({}),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
@@ -165,6 +168,16 @@ async function startViaRest(req: IncomingMessage, res: ServerResponse, url: URL,
   });
 }
 
+/** The seq a reconnecting reader last saw; a value that can't be one is the client's mistake. */
+function lastEventId(value: string | string[] | undefined): number {
+  if (value === undefined || value === "") return 0;
+  const text = String(value).trim();
+  if (!/^\d{1,10}$/.test(text) || Number(text) > MAX_SEQ) {
+    throw new HttpError(400, "bad_request", `Last-Event-ID must be the id of an event (a whole number from 0 to ${MAX_SEQ}); got '${text.slice(0, 40)}'.`);
+  }
+  return Number(text);
+}
+
 async function streamViaRest(req: IncomingMessage, res: ServerResponse, url: URL, runId: string, deps: RestDeps): Promise<void> {
   const key = await apiKeyOf(req, deps.db);
   let principal: Principal;
@@ -181,8 +194,7 @@ async function streamViaRest(req: IncomingMessage, res: ServerResponse, url: URL
   }
   await spend(deps, principal);
   await check();
-  const lastHeader = req.headers["last-event-id"] ?? url.searchParams.get("lastEventId") ?? "0";
-  const after = /^\d+$/.test(String(lastHeader)) ? Number(lastHeader) : 0;
+  const after = lastEventId(req.headers["last-event-id"] ?? url.searchParams.get("lastEventId") ?? undefined);
   const controller = new AbortController();
   req.on("close", () => controller.abort());
   const events = eventsWhileAllowed({ services: deps.services, runId, afterSeq: after, signal: controller.signal, principal, check });

@@ -1,5 +1,6 @@
 import { isTerminalEvent, type RunEvent } from "@switchyard/core";
-import { readRunEvents, RUN_EVENTS_CHANNEL, type RunEventSource } from "@switchyard/api";
+import type { RunEventSource } from "@switchyard/api";
+import { readRunEvents, runHasEnded, RUN_EVENTS_CHANNEL } from "@switchyard/runs";
 import type { Db } from "@switchyard/db";
 import type { PgListener } from "../db/pg-listener";
 
@@ -9,7 +10,9 @@ const SAFETY_POLL_MS = 3000;
 /**
  * A run's events for any subscriber on any API process: LISTEN first, then read what is already
  * persisted, then read again on each NOTIFY. Reading by `seq > last` makes every event arrive
- * exactly once and in order, whether it was written before or after the subscriber arrived.
+ * exactly once and in order, whether it was written before or after the subscriber arrived. A
+ * stream of a run that has already ended, with nothing after the reader's last event (an
+ * EventSource reconnecting after the server closed a finished stream), ends at once.
  */
 export function pgRunEventSource(db: Db, listener: PgListener): RunEventSource {
   return {
@@ -31,6 +34,11 @@ export function pgRunEventSource(db: Db, listener: PgListener): RunEventSource {
             if (isTerminalEvent(event)) return;
           }
           if (events.length > 0) continue;
+          // Nothing new: either more is coming, or the run ended before (or without) our last id.
+          if (await runHasEnded(db, runId)) {
+            if ((await readRunEvents(db, runId, last, { limit: 1 })).length === 0) return;
+            continue;
+          }
           let timer: ReturnType<typeof setTimeout> | undefined;
           await Promise.race([woken, new Promise<void>((resolve) => (timer = setTimeout(resolve, SAFETY_POLL_MS)))]);
           clearTimeout(timer);

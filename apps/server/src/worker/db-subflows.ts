@@ -1,5 +1,5 @@
 import type { SubflowLoader } from "@switchyard/core";
-import { subflowForRun, type RunStarter } from "@switchyard/api";
+import { subflowForRun, type RunStarter } from "@switchyard/api/workers";
 import type { Db } from "@switchyard/db";
 
 /**

@@ -1,50 +1,44 @@
-import type PgBoss from "pg-boss";
-import type { Db } from "@switchyard/db";
-import type { ModelGateway } from "@switchyard/core";
-import type { RunTracing } from "@switchyard/telemetry";
-import { executeRun, type RunHandle } from "./run-job";
-import { RunLease } from "./lease";
+import { RUN_CANCEL_CHANNEL, RUN_QUEUED_CHANNEL, type Lease, type RunJob, type RunJobs } from "@switchyard/runs";
 import type { PgListener } from "../db/pg-listener";
-import { RUN_CANCEL_CHANNEL, RUN_QUEUE, RUN_QUEUED_CHANNEL } from "../queue/channels";
+import { executeRun, type ExecutionDeps, type ExecutionHandle } from "./run-execution";
 
-export interface RunWorkerOptions {
-  db: Db;
-  boss: PgBoss;
+export interface RunWorkerOptions extends ExecutionDeps {
+  jobs: RunJobs;
   listener: PgListener;
   workerId: string;
-  gatewayFor(workspaceId: string): Promise<ModelGateway>;
-  /** Exports each run as a trace, when a collector is configured. */
-  tracing?: RunTracing;
   /** Runs this worker executes at once. */
   concurrency: number;
-  leaseMs: number;
-  log(message: string): void;
+}
+
+interface Active {
+  lease?: Lease;
+  handle?: ExecutionHandle;
 }
 
 /**
- * Takes runs off the pg-boss queue and executes them, up to `concurrency` at a time. It fetches
- * when woken by a NOTIFY (a run was queued), when a slot frees up, or on a slow poll; reaps runs
- * whose worker died; and aborts runs it holds when asked to cancel them.
+ * Takes runs off the queue and executes them, up to `concurrency` at a time. It fetches when woken
+ * by a NOTIFY (a run was queued), when a slot frees up, or on a slow poll; renews the leases of all
+ * its runs in one statement; reaps runs whose worker died; and aborts runs it holds when asked to
+ * cancel them. The run lifecycle decides everything about a run's state; this only drives it.
  */
 export class RunWorker {
-  private readonly active = new Map<string, RunHandle | undefined>();
-  private readonly lease: RunLease;
+  private readonly active = new Map<string, Active>();
   private fetching = false;
   private again = false;
   private stopped = false;
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private readonly running = new Set<Promise<void>>();
 
-  constructor(private readonly options: RunWorkerOptions) {
-    this.lease = new RunLease(options.db, options.workerId, options.leaseMs);
-  }
+  constructor(private readonly options: RunWorkerOptions) {}
 
   async start(): Promise<void> {
-    const { listener } = this.options;
+    const { listener, lifecycle } = this.options;
     await listener.listen(RUN_QUEUED_CHANNEL, () => this.wake());
-    await listener.listen(RUN_CANCEL_CHANNEL, (runId) => this.active.get(runId)?.cancel("cancelled by a user"));
+    await listener.listen(RUN_CANCEL_CHANNEL, (runId) => this.active.get(runId)?.handle?.cancel("cancelled by a user"));
     this.timers.push(setInterval(() => this.wake(), 1000));
-    this.timers.push(setInterval(() => void this.reap(), Math.max(500, this.options.leaseMs / 4)));
+    // Renewing often is cheap (one statement for every run held) and lets leases be short.
+    this.timers.push(setInterval(() => void this.renew(), Math.max(100, lifecycle.leaseMs / 4)));
+    this.timers.push(setInterval(() => void this.reap(), Math.max(100, lifecycle.leaseMs / 2)));
     this.wake();
   }
 
@@ -68,27 +62,38 @@ export class RunWorker {
   private async fetch(): Promise<void> {
     const free = this.options.concurrency - this.active.size;
     if (free <= 0) return;
-    let jobs: PgBoss.Job<{ runId: string }>[] | null;
+    let jobs: RunJob[];
     try {
-      jobs = await this.options.boss.fetch<{ runId: string }>(RUN_QUEUE, { batchSize: free });
+      jobs = await this.options.jobs.fetch(free);
     } catch (error) {
       this.options.log(`could not fetch jobs: ${(error as Error).message}`);
       return;
     }
-    for (const job of jobs ?? []) this.process(job);
+    const duplicates: string[] = [];
+    for (const job of jobs) {
+      // A second job for a run this worker is already executing is not a second run of it.
+      if (this.active.has(job.runId)) duplicates.push(job.id);
+      else this.process(job);
+    }
+    await this.options.jobs.complete(duplicates).catch(() => undefined);
   }
 
-  private process(job: PgBoss.Job<{ runId: string }>): void {
-    const { runId } = job.data;
-    this.active.set(runId, undefined);
-    const task = executeRun({ ...this.options, lease: this.lease }, runId, (handle) => (handle ? this.active.set(runId, handle) : undefined))
-      .then(
-        () => this.options.boss.complete(RUN_QUEUE, job.id),
-        (error: unknown) => {
-          this.options.log(`run ${runId} failed in the worker: ${(error as Error).message}`);
-          return this.options.boss.fail(RUN_QUEUE, job.id, { message: (error as Error).message });
-        },
-      )
+  private process(job: RunJob): void {
+    const { runId } = job;
+    const { lifecycle, workerId, log } = this.options;
+    const entry: Active = {};
+    this.active.set(runId, entry);
+    const task = (async () => {
+      const lease = await lifecycle.claim(runId, workerId);
+      if (!lease || this.stopped) {
+        if (lease) await lifecycle.handBack(lease, { graceful: true });
+        return; // finished, cancelled or held elsewhere: this job has nothing to do
+      }
+      entry.lease = lease;
+      await executeRun(this.options, lease, (handle) => (entry.handle = handle));
+    })()
+      .catch((error: unknown) => log(`run ${runId} failed in the worker: ${(error as Error).message}`))
+      .then(() => this.options.jobs.complete([job.id]))
       .catch(() => undefined)
       .finally(() => {
         this.active.delete(runId);
@@ -98,13 +103,26 @@ export class RunWorker {
     this.running.add(task);
   }
 
+  /** Extends every lease at once; a run no longer held (taken over after a stall) stops here. */
+  private async renew(): Promise<void> {
+    if (this.stopped || this.active.size === 0) return;
+    try {
+      const held = await this.options.lifecycle.renew(this.options.workerId);
+      for (const [runId, entry] of this.active) {
+        if (entry.lease && held.get(runId) !== entry.lease.token) entry.handle?.lost();
+      }
+    } catch (error) {
+      this.options.log(`could not renew leases: ${(error as Error).message}`);
+    }
+  }
+
   private async reap(): Promise<void> {
     if (this.stopped) return;
     try {
-      for (const runId of await this.lease.reapExpired()) {
-        this.options.log(`run ${runId} lost its worker; queueing it again`);
-        await this.options.boss.send(RUN_QUEUE, { runId });
-      }
+      const { requeued, failed } = await this.options.lifecycle.reap();
+      for (const runId of requeued) this.options.log(`run ${runId} lost its worker; queued again`);
+      for (const runId of failed) this.options.log(`run ${runId} was interrupted too often; ended as failed`);
+      if (requeued.length > 0) this.wake();
     } catch (error) {
       this.options.log(`reaper: ${(error as Error).message}`);
     }
@@ -114,11 +132,7 @@ export class RunWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
-    const handBacks = [...this.active.entries()].map(async ([runId, handle]) => {
-      await handle?.handBack();
-      await this.options.boss.send(RUN_QUEUE, { runId });
-    });
-    await Promise.allSettled(handBacks);
+    await Promise.allSettled([...this.active.values()].map((entry) => entry.handle?.handBack()));
     await Promise.allSettled([...this.running]);
   }
 

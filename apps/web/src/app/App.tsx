@@ -1,12 +1,10 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { Router } from "wouter";
 import { createApiClient, createQueryClient, TRPCProvider } from "../api/trpc";
 import { AppRoutes } from "./AppRoutes";
 import { useGuardedLocation } from "./leave-guard";
-
-/** `me.get`'s query key (tRPC keys are `[path, {type, input}]`; a prefix matches). */
-const ME_KEY = [["me", "get"]];
+import { ME_KEY, watchSessionEnd } from "./session-end";
 
 /** Server state (TanStack Query + tRPC) for the whole app, then the routes. */
 export function App() {
@@ -19,6 +17,7 @@ export function App() {
     return client;
   });
   const [trpcClient] = useState(createApiClient);
+  useEffect(() => watchSessionEnd(queryClient), [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -1,10 +1,12 @@
-import type { ReactNode } from "react";
-import { Redirect, useLocation, useSearch } from "wouter";
+import { useLayoutEffect, type ReactNode } from "react";
+import { useLocation, useSearch } from "wouter";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { Loading } from "../components/Loading";
+import { navigateWithoutAsking } from "./leave-guard";
+import { sessionEnd } from "./session-end";
 import { useMe } from "./use-me";
 
-/** Renders its children for a signed-in user; sends anyone else to sign in, and back here after. */
+/** Renders its children for a signed-in user; sends anyone else to sign in (saying why), and back here after. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
   const [location] = useLocation();
@@ -18,8 +20,19 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (!me.data?.user) {
-    const next = encodeURIComponent(`${location}${search ? `?${search}` : ""}`);
-    return <Redirect to={`/sign-in?next=${next}${me.data?.sessionExpired ? "&expired=1" : ""}`} replace />;
+    const params = new URLSearchParams({ next: `${location}${search ? `?${search}` : ""}` });
+    const ended = sessionEnd();
+    if (ended) {
+      params.set("reason", "ended");
+      if (ended.draft) params.set("draft", ended.draft);
+    } else if (me.data?.sessionExpired) params.set("reason", "expired");
+    return <SignInRedirect to={`/sign-in?${params.toString()}`} />;
   }
   return <>{children}</>;
+}
+
+/** Being sent to sign in is not the user's choice, so the leave guard must not ask (a "Cancel" would leave a blank page). */
+function SignInRedirect({ to }: { to: string }) {
+  useLayoutEffect(() => navigateWithoutAsking(to, { replace: true }), [to]);
+  return null;
 }

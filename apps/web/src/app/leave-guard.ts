@@ -14,6 +14,11 @@ const guardedNavigate: typeof navigate = (to, options) => {
   navigate(to, options);
 };
 
+/** Navigates without asking: for moves that are not the user's choice (the session ended; the editor kept unsaved work first). */
+export function navigateWithoutAsking(to: string, options?: { replace?: boolean }): void {
+  navigate(to, options);
+}
+
 /** wouter's browser location, with in-app links honouring the leave guard (closing the tab is `beforeunload`'s job). */
 export const useGuardedLocation: BrowserLocationHook = (options) => {
   const [location] = useBrowserLocation(options);

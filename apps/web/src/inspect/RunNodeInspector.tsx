@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { stringifyValue, type FlowNode } from "@switchyard/core";
 import type { NodeRunView } from "../run/run-view";
+import { resultNotices } from "../run/result-notices";
 import { formatMs, formatUsd } from "../util/format";
 import type { NodeSpan } from "./node-spans";
 import { AttemptList } from "./AttemptList";
@@ -75,6 +76,11 @@ function NodeRunBody({
   return (
     <>
       <Facts run={run} />
+      {resultNotices(run).map((n) => (
+        <p key={n.kind} className="sy-ni__note sy-ni__note--warning" role="note">
+          {n.text}
+        </p>
+      ))}
       {run.skipReason && (
         <p className="sy-ni__note sy-ni__note--skipped">Skipped: {run.skipReason}</p>
       )}

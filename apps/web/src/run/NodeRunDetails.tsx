@@ -1,5 +1,6 @@
 import { stringifyValue } from "@switchyard/core";
 import { useNodeRun } from "./run-context";
+import { resultNotices } from "./result-notices";
 import { formatMs, formatTokens, formatUsd, percent } from "../util/format";
 
 /** The selected node's part of the current run, in full (the canvas shows only a summary). */
@@ -55,6 +56,11 @@ export function NodeRunDetails({ nodeId }: { nodeId: string }) {
           </tbody>
         </table>
       )}
+      {resultNotices(run).map((n) => (
+        <p key={n.kind} className="sy-notice sy-notice--warning" role="note">
+          {n.text}
+        </p>
+      ))}
       {output && <pre className="sy-output">{output}</pre>}
     </section>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RunEvent } from "@switchyard/core";
+import type { RunEvent, RunEventOf } from "@switchyard/core";
 import { applyRunEvent, applyRunEvents } from "./apply-run-event";
 import { emptyRunView, runGraphOf, type RunView } from "./run-view";
 import { SAMPLE_RUNS } from "./fixtures";
@@ -91,5 +91,32 @@ describe("applyRunEvent", () => {
     expect(restarted.status).toBe("running");
     expect(restarted.nodes.fast?.status).toBe("queued");
     expect(restarted.totals.costUsd).toBe(0);
+  });
+
+  it("keeps what the engine says was replaced or cut off in a node's reply", () => {
+    const graph = { nodeIds: ["clipped", "capped", "clean"], edges: [] };
+    const at = (seq: number) => ({ runId: "r1", seq, time: `2026-12-04T12:00:0${seq}.000Z` });
+    const done = (seq: number, nodeId: string, extra: Partial<RunEventOf<"node.completed">>): RunEvent => ({
+      ...at(seq),
+      type: "node.completed",
+      nodeId,
+      nodeType: "model",
+      output: { text: "a\uFFFDb\uFFFD" },
+      usage: { input: 3, output: 4 },
+      costUsd: 0,
+      latencyMs: 5,
+      ...extra,
+    });
+    const view = applyRunEvents(emptyRunView(graph), [
+      { ...at(1), type: "run.started", flowName: "f", inputs: {}, seed: 1 },
+      done(2, "clipped", { replacedChars: 2, truncated: "max_tokens" }),
+      done(3, "capped", { truncated: "output_limit" }),
+      done(4, "clean", {}),
+    ]);
+    expect(view.nodes.clipped).toMatchObject({ status: "done", replacedChars: 2, truncated: "max_tokens" });
+    expect(view.nodes.capped).toMatchObject({ truncated: "output_limit" });
+    expect(view.nodes.capped).not.toHaveProperty("replacedChars");
+    expect(view.nodes.clean).not.toHaveProperty("truncated");
+    expect(view.nodes.clean).not.toHaveProperty("replacedChars");
   });
 });

@@ -97,6 +97,8 @@ function completed(event: RunEventOf<"node.completed">): Partial<NodeRunView> {
     ...(event.model !== undefined ? { model: event.model, simulated: event.simulated ?? false } : {}),
     ...(event.attempts !== undefined ? { attempts: event.attempts } : {}),
     ...(event.confidence !== undefined ? { confidence: event.confidence } : {}),
+    ...(event.replacedChars ? { replacedChars: event.replacedChars } : {}),
+    ...(event.truncated !== undefined ? { truncated: event.truncated } : {}),
     ...decisionView(event.nodeType, event.output, event.confidence),
   };
 }

@@ -1,4 +1,4 @@
-import type { FlowDocument, RunError, TokenUsage } from "@switchyard/core";
+import type { FlowDocument, RunError, RunEventMap, TokenUsage } from "@switchyard/core";
 
 /** How a node is doing in the current run, as the canvas shows it. */
 export type NodeRunStatus = "queued" | "running" | "retrying" | "fell-back" | "done" | "failed" | "skipped";
@@ -32,6 +32,10 @@ export interface NodeRunView {
   gate?: { confidence?: number; threshold: number; decision: string; reason?: string };
   route?: { name: string; reason?: string };
   output?: Record<string, unknown>;
+  /** Characters of the model's text that could not be stored (U+0000, unpaired surrogates), each replaced with U+FFFD. */
+  replacedChars?: number;
+  /** The reply stopped early: at the call's maxTokens, or at the server's ceiling on output. */
+  truncated?: RunEventMap["node.completed"]["truncated"];
 }
 
 /** `carried`: data went along it; `taken`: a fallback edge that fired. */

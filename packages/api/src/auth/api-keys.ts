@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "@switchyard/db";
-import { lowerRole, type Role } from "../access";
+import { lowerRole, type Role } from "../access-rules";
 
 /**
  * API keys look like `sy_<prefix>_<secret>`. The prefix finds the row and is safe to show; the

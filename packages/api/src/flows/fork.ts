@@ -5,7 +5,7 @@ import { writeAudit } from "../audit/audit-log";
 import type { SessionUser } from "../context";
 import { flowIdForLink } from "../sharing/links";
 import { documentForSave } from "./flow-document";
-import { assertSubflowsReadable } from "./subflow-access";
+import { assertSubflowsReadable } from "./subflow-save";
 
 export interface ForkRequest {
   flowId: string;

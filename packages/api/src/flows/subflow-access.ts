@@ -1,13 +1,13 @@
-import { TRPCError } from "@trpc/server";
 import type { FlowDocument } from "@switchyard/core";
 import type { Db } from "@switchyard/db";
-import { flowAccess } from "../access";
+import { flowAccess } from "../access-rules";
 import { apiKeyGrant } from "../auth/api-keys";
 
 /**
  * A subflow runs only what the person (or key) starting the run may read: checked when a flow is
  * saved (against the saver) and again for every subflow, at every depth, when a run loads it
  * (against the run's starter). A flow that is missing and one that is hidden read the same.
+ * No tRPC here: the worker thread loads this (the save-time check is in subflow-save.ts).
  */
 
 /** Who started a run, as the worker knows it from the run's row. */
@@ -23,14 +23,6 @@ export interface RunStarter {
 /** The subflow nodes of a document and the flow each names. */
 export function subflowRefs(document: FlowDocument): { nodeId: string; flow: string }[] {
   return document.nodes.flatMap((node) => (node.type === "subflow" && typeof node.data?.["flow"] === "string" ? [{ nodeId: node.id, flow: node.data["flow"] }] : []));
-}
-
-/** Refuses to save a document whose subflow nodes name a flow the saver cannot read (or that does not exist). */
-export async function assertSubflowsReadable(db: Db, userId: string, document: FlowDocument): Promise<void> {
-  for (const { nodeId, flow } of subflowRefs(document)) {
-    if (await flowAccess(db, userId, flow)) continue;
-    throw new TRPCError({ code: "BAD_REQUEST", message: `Subflow node '${nodeId}' names flow '${flow}', which does not exist or you cannot read.` });
-  }
 }
 
 /** May the run's starter read `flowId`, a flow of the run's workspace? Users by their flow access, keys by their workspace while live. */

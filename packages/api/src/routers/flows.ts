@@ -7,7 +7,7 @@ import { authedProcedure } from "../trpc";
 import { highestRole, requireFlowRole, requireFlowWorkspaceRole, requireWorkspaceRole } from "../access";
 import { documentForSave } from "../flows/flow-document";
 import { forkFlow } from "../flows/fork";
-import { assertSubflowsReadable } from "../flows/subflow-access";
+import { assertSubflowsReadable } from "../flows/subflow-save";
 import { MAX_INT4, versionNumber } from "../input/numbers";
 
 const id = z.string().min(1).max(100);

@@ -6,14 +6,15 @@ import { nodeResultSelect, runDetailSelect, runSummarySelect } from "@switchyard
 import { authedProcedure } from "../trpc";
 import { requireFlowRole, requireRunRole } from "../access";
 import { startRun } from "../runs/start-run";
-import { cancelRun } from "../runs/cancel-run";
-import { readRunEvents } from "../runs/run-event-store";
+import { readRunEvents, runHasEnded } from "@switchyard/runs";
 import { eventsWhileAllowed } from "../runs/events-while-allowed";
 import { retryAfterText } from "../services/rate-limiter";
 import { userPrincipal } from "../services/access-changes";
 import { seqNumber, versionNumber } from "../input/numbers";
 
 const id = z.string().min(1).max(100);
+/** The most event payload one `runs.events` answer holds. */
+const EVENTS_PAGE_BYTES = 4_000_000;
 
 export const runsRouter = {
   start: authedProcedure
@@ -41,7 +42,9 @@ export const runsRouter = {
 
   cancel: authedProcedure.input(z.object({ runId: id })).mutation(async ({ ctx, input }) => {
     await requireRunRole(ctx.db, ctx.user.id, input.runId, "editor");
-    return cancelRun(ctx.db, ctx.services, input.runId);
+    const outcome = await ctx.services.runs.cancel(input.runId);
+    if (outcome === "finished") throw new TRPCError({ code: "CONFLICT", message: "This run has already finished." });
+    return { status: outcome };
   }),
 
   list: authedProcedure
@@ -67,10 +70,13 @@ export const runsRouter = {
     return { ...run, nodes };
   }),
 
-  /** A finished (or running) run's persisted events, for inspection: timeline, attempts, prompts. */
+  /**
+   * A finished (or running) run's persisted events, for inspection: timeline, attempts, prompts.
+   * A page at most a few MB long; the rest follows from its last seq (or over `onRunEvents`).
+   */
   events: authedProcedure.input(z.object({ runId: id, afterSeq: seqNumber.default(0) })).query(async ({ ctx, input }) => {
     await requireRunRole(ctx.db, ctx.user.id, input.runId, "viewer");
-    return readRunEvents(ctx.db, input.runId, input.afterSeq, 20_000);
+    return readRunEvents(ctx.db, input.runId, input.afterSeq, { limit: 20_000, maxBytes: EVENTS_PAGE_BYTES });
   }),
 
   /**
@@ -79,7 +85,7 @@ export const runsRouter = {
    * from the workspace).
    */
   onRunEvents: authedProcedure
-    .input(z.object({ runId: id, lastEventId: z.string().regex(/^\d+$/).nullish() }))
+    .input(z.object({ runId: id, lastEventId: z.string().regex(/^\d{1,10}$/, "must be the id of an event").refine((v) => Number(v) < 2 ** 31, "must be the id of an event").nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
       const check = async () => void (await requireRunRole(ctx.db, ctx.user.id, input.runId, "viewer"));
       await check();
@@ -90,6 +96,9 @@ export const runsRouter = {
         yield tracked(String(event.seq), event);
         if (isTerminalEvent(event)) return;
       }
-      if (!abort.aborted) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The event stream ended early; reconnect to resume." });
+      // A stream of a run that ended before the reader's last event simply has nothing more to say.
+      if (!abort.aborted && !(await runHasEnded(ctx.db, input.runId))) {
+        throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The event stream ended early; reconnect to resume." });
+      }
     }),
 } satisfies TRPCRouterRecord;

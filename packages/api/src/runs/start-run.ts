@@ -15,7 +15,7 @@ export interface StartRunRequest {
 }
 
 /**
- * Validates the flow and inputs, records the run as queued and puts it on the durable queue.
+ * Validates the flow and inputs, then records the run as queued with its job on the durable queue.
  * Everything the user got wrong is reported before anything is written.
  */
 export async function startRun(db: Db, services: ApiServices, request: StartRunRequest): Promise<{ runId: string; version: number }> {
@@ -37,8 +37,10 @@ export async function startRun(db: Db, services: ApiServices, request: StartRunR
   const inputs = resolveRunInputs(prepared.flow.inputs, request.inputs);
   if (!inputs.ok) throw new TRPCError({ code: "BAD_REQUEST", message: `Bad input: ${inputs.problems.join("; ")}` });
 
-  const run = await db.run.create({
-    data: {
+  let runId: string;
+  try {
+    // The run and its job commit together: nothing is left looking queued with no job behind it.
+    runId = await services.runs.create({
       flowId: request.flowId,
       flowVersionId: version.id,
       workspaceId: flow.workspaceId,
@@ -47,15 +49,9 @@ export async function startRun(db: Db, services: ApiServices, request: StartRunR
       ...(request.budgetUsd !== undefined ? { budgetUsd: request.budgetUsd } : {}),
       ...(request.userId ? { createdById: request.userId } : {}),
       ...(request.apiKeyId ? { apiKeyId: request.apiKeyId } : {}),
-    },
-    select: { id: true },
-  });
-  try {
-    await services.queue.enqueue(run.id);
+    });
   } catch (error) {
-    // No half-written records: a run that never reached the queue is not left looking queued.
-    await db.run.delete({ where: { id: run.id } });
     throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The run queue is unavailable; please try again.", cause: error });
   }
-  return { runId: run.id, version: versionNumber };
+  return { runId, version: versionNumber };
 }

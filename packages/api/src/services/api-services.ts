@@ -1,14 +1,8 @@
 import type { RunEvent } from "@switchyard/core";
+import type { RunLifecycle } from "@switchyard/runs";
 import type { AccessChanges } from "./access-changes";
 import type { CredentialVault } from "./credential-vault";
 import type { RateLimits } from "./rate-limiter";
-
-/** Starts and stops runs on the durable queue (pg-boss in the server). */
-export interface RunQueue {
-  enqueue(runId: string): Promise<void>;
-  /** Asks whichever worker holds the run to abort it. */
-  requestCancel(runId: string): Promise<void>;
-}
 
 /** A run's events, persisted ones first, then live ones, each exactly once, in seq order. */
 export interface RunEventSource {
@@ -46,7 +40,8 @@ export interface ProviderServices {
 
 /** Host capabilities injected into the API; tests pass real implementations against a real database. */
 export interface ApiServices {
-  queue: RunQueue;
+  /** Creates, cancels and reads runs: the run lifecycle, which owns every change to a run. */
+  runs: RunLifecycle;
   events: RunEventSource;
   vault: CredentialVault;
   providers: ProviderServices;

@@ -12,7 +12,7 @@ import { lockWorkspace } from "./lock-workspace";
  * half-deleted. Afterwards the workers holding its runs are told to stop, and everyone who could
  * watch its runs is told their access changed, so their live streams end.
  */
-export async function deleteWorkspace(db: Db, services: Pick<ApiServices, "queue" | "accessChanges">, input: { workspaceId: string; confirmName: string }) {
+export async function deleteWorkspace(db: Db, services: Pick<ApiServices, "runs" | "accessChanges">, input: { workspaceId: string; confirmName: string }) {
   const { name, inFlight, principals } = await db.$transaction(async (tx) => {
     const workspace = await lockWorkspace(tx, input.workspaceId);
     if (workspace.personal) throw new TRPCError({ code: "BAD_REQUEST", message: "A personal workspace can't be deleted; you can rename it or delete its flows." });
@@ -34,7 +34,7 @@ export async function deleteWorkspace(db: Db, services: Pick<ApiServices, "queue
     return { name: workspace.name, inFlight: runs.map((r) => r.id), principals };
   });
   // Only after the commit: had the delete failed, its runs would have to go on.
-  await Promise.all(inFlight.map((runId) => services.queue.requestCancel(runId)));
+  await services.runs.abortHeld(inFlight);
   await services.accessChanges.publish(principals);
   return { id: input.workspaceId, name, cancelledRuns: inFlight.length };
 }

@@ -2,33 +2,33 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isTerminalEvent, type RunEvent } from "@switchyard/core";
-import type { Db } from "@switchyard/db";
+import type { Db, DbTransaction } from "@switchyard/db";
+import { readRunEvents, runHasEnded, RunLifecycle, type RunDispatch } from "@switchyard/runs";
 import type {
   ApiServices,
   ModelCatalogGroup,
   ProviderServices,
   RunEventSource,
-  RunQueue,
 } from "../../src/services/api-services";
 import { CredentialVault } from "../../src/services/credential-vault";
 import { inProcessAccessChanges } from "../../src/services/access-changes";
 import { defaultRateLimits } from "../../src/services/rate-limiter";
 import { PgRateLimitStore } from "../../src/services/pg-rate-limiter";
-import { readRunEvents } from "../../src/runs/run-event-store";
 
 /** The repository's example flows, offered as templates just as the server does. */
 export const EXAMPLES_DIR = path.resolve(import.meta.dirname, "../../../../examples");
 
 /**
- * Records what the API puts on the queue. The worker that would take jobs off it is not under
- * test here, so a record of the hand-off is the whole contract; `failNext` makes it throw once.
+ * Records what the run lifecycle hands to workers. The worker that would take jobs off the queue
+ * is not under test here (the server's tests run the real pg-boss), so a record of the hand-off is
+ * the whole contract; `failNext` makes the next job fail to queue, inside the run's transaction.
  */
-export class RecordingQueue implements RunQueue {
+export class RecordingDispatch implements RunDispatch {
   readonly enqueued: string[] = [];
   readonly cancelRequests: string[] = [];
   failNext = false;
 
-  async enqueue(runId: string): Promise<void> {
+  async send(_tx: DbTransaction, runId: string): Promise<void> {
     if (this.failNext) {
       this.failNext = false;
       throw new Error("connection refused (test queue)");
@@ -36,8 +36,8 @@ export class RecordingQueue implements RunQueue {
     this.enqueued.push(runId);
   }
 
-  async requestCancel(runId: string): Promise<void> {
-    this.cancelRequests.push(runId);
+  async abort(runIds: readonly string[]): Promise<void> {
+    this.cancelRequests.push(...runIds);
   }
 }
 
@@ -53,7 +53,10 @@ export function pollingEventSource(db: Db, pollMs = 20): RunEventSource {
           yield event;
           if (isTerminalEvent(event)) return;
         }
-        if (events.length === 0) await new Promise((resolve) => setTimeout(resolve, pollMs));
+        if (events.length > 0) continue;
+        // As the server's source does: a run that ended before the reader's last event has no more.
+        if ((await runHasEnded(db, runId)) && (await readRunEvents(db, runId, last, { limit: 1 })).length === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
       }
     },
   };
@@ -126,16 +129,16 @@ function exampleTemplates() {
 
 export interface TestServices {
   services: ApiServices;
-  queue: RecordingQueue;
+  queue: RecordingDispatch;
   vault: CredentialVault;
 }
 
 /** Real services for router tests: a fresh vault key per call, the real event table, a recording queue. */
 export function createTestServices(db: Db): TestServices {
-  const queue = new RecordingQueue();
+  const queue = new RecordingDispatch();
   const vault = new CredentialVault(randomBytes(32));
   const services: ApiServices = {
-    queue,
+    runs: new RunLifecycle({ db, dispatch: queue }),
     events: pollingEventSource(db),
     vault,
     providers: testProviders,

@@ -1,5 +1,5 @@
 import type { RunEvent } from "@switchyard/core";
-import { appendRunEvents } from "../../src/runs/run-event-store";
+import { appendRunEvents } from "@switchyard/runs";
 import { askFlow } from "./flows";
 import type { TestApi, TestUser } from "./harness";
 
@@ -79,7 +79,7 @@ export async function createTeam(t: TestApi, label = "Team"): Promise<Team> {
       .runId;
   const finishedRun = async (answer?: string, flow = flowId) => {
     const runId = await queuedRun(flow);
-    await appendRunEvents(t.db, runId, completedRunEvents(runId, answer));
+    await appendRunEvents(t.db, runId, completedRunEvents(runId, answer), { unclaimed: true });
     return runId;
   };
   const runId = await finishedRun();

@@ -1,4 +1,5 @@
 import type { NodeRunView } from "../../run/run-view";
+import { resultNotices } from "../../run/result-notices";
 import { compact, formatMs, formatUsd } from "../../util/format";
 
 const STATUS_LABEL: Record<NodeRunView["status"], string> = {
@@ -16,6 +17,7 @@ export function NodeRunBadges({ run }: { run: NodeRunView }) {
   const status = run.status === "retrying" && run.retry ? `retrying ${run.retry.attempt + 1}/${run.retry.maxAttempts}` : STATUS_LABEL[run.status];
   const tokens = run.tokens ? run.tokens.input + run.tokens.output : 0;
   const note = noteOf(run);
+  const notices = resultNotices(run);
   return (
     <div className="sy-run">
       <div className="sy-run__badges">
@@ -26,6 +28,15 @@ export function NodeRunBadges({ run }: { run: NodeRunView }) {
         {run.latencyMs !== undefined && <span className="sy-metric">{formatMs(run.latencyMs)}</span>}
       </div>
       {note && <p className={`sy-run__note sy-run__note--${run.status}`}>{note}</p>}
+      {notices.length > 0 && (
+        <ul className="sy-run__notices" aria-label="About this reply">
+          {notices.map((n) => (
+            <li key={n.kind} className="sy-run__notice" title={n.text}>
+              {n.short}
+            </li>
+          ))}
+        </ul>
+      )}
       {run.text && run.status !== "skipped" && <p className="sy-run__text">{tail(run.text)}</p>}
     </div>
   );

@@ -6,6 +6,7 @@ import { useMe } from "../../app/use-me";
 import { authClient, safeNextPath } from "./auth-client";
 import { AuthLayout } from "./AuthLayout";
 import { useAuthSubmit } from "./use-auth-submit";
+import { signInNotice } from "./sign-in-notice";
 import { emailProblem, passwordProblem } from "./validation";
 
 export function SignInPage() {
@@ -20,7 +21,7 @@ export function SignInPage() {
   const passwordRef = useRef<HTMLInputElement>(null);
 
   if (me.data?.user && !busy) return <Redirect to={safeNextPath(search.get("next"))} replace />;
-  const expired = search.get("expired") === "1" || me.data?.sessionExpired === true;
+  const notice = signInNotice(search, me.data?.sessionExpired === true);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -40,9 +41,9 @@ export function SignInPage() {
         </>
       }
     >
-      {expired && !error && (
-        <p className="sy-notice" role="status">
-          Your session has expired; please sign in again.
+      {notice && !error && (
+        <p className={`sy-notice${notice.kind === "error" ? " sy-notice--error" : ""}`} role="status">
+          {notice.text}
         </p>
       )}
       {error && (

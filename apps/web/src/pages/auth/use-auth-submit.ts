@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useLocation, useSearch } from "wouter";
+import { clearSessionEnd } from "../../app/session-end";
 import { safeNextPath, type AuthResult } from "./auth-client";
 
 /** Runs a sign-in/sign-up call; on success drops every cached answer (they belonged to nobody) and goes on. */
@@ -21,6 +22,7 @@ export function useAuthSubmit() {
       return;
     }
     queryClient.clear();
+    clearSessionEnd();
     navigate(safeNextPath(new URLSearchParams(search).get("next")), { replace: true });
   };
   return { submit, busy, error };

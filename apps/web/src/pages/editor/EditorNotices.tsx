@@ -4,14 +4,16 @@ import { useFlowSession } from "./flow-session";
 import { useEditorMessage } from "./editor-message";
 import { RestoreDialog } from "./RestoreDialog";
 import { AccessLostBanner } from "./AccessLostBanner";
+import { DraftNotice } from "./DraftNotice";
 
-/** Banners under the toolbar: why the flow is read-only, a failed save, a newer version elsewhere, feedback. */
+/** Banners under the toolbar: why the flow is read-only, changes kept across a sign-in, a failed save, a newer version elsewhere, feedback. */
 export function EditorNotices() {
   const session = useFlowSession();
   const { message, show } = useEditorMessage();
   const [restoring, setRestoring] = useState<number>();
   const { readOnly, saveState } = session;
-  const newerElsewhere = !readOnly && !saveState.error && session.latestVersion > session.baseVersion;
+  // A restored draft's notice already says a newer version was saved meanwhile.
+  const newerElsewhere = !readOnly && !saveState.error && session.keptDraft?.kind !== "restored" && session.latestVersion > session.baseVersion;
   const canEdit = session.role !== "viewer";
 
   // A save answers "review it, then save": feedback about the previous version goes.
@@ -20,6 +22,7 @@ export function EditorNotices() {
   return (
     <div className="sy-notices">
       {readOnly?.kind === "no-access" && <AccessLostBanner dirty={session.dirty} />}
+      <DraftNotice />
       {readOnly?.kind === "viewer" && (
         <p className="sy-banner sy-banner--readonly" role="status">
           <strong>Read-only.</strong>{" "}

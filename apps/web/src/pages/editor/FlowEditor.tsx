@@ -11,6 +11,8 @@ import { EditorProvider } from "../../editor/editor-context";
 import { RunProvider } from "../../run/run-context";
 import { FlowSessionContext, type FlowSession, type ReadOnly, type SidePanelTab } from "./flow-session";
 import { useFlowSave } from "./use-flow-save";
+import { useEditorStart, type EditorStart } from "./use-editor-start";
+import { useKeepDraftOnSessionEnd, useKeptDraft } from "./use-kept-draft";
 import { EditorWorkspace } from "./EditorWorkspace";
 
 interface FlowEditorProps {
@@ -23,22 +25,23 @@ interface FlowEditorProps {
   accessLost: boolean;
 }
 
-/** One open flow: its own editor store and run store, created from the loaded version. */
+/** One open flow: its own editor store and run store, created from the loaded version (or the user's draft of it). */
 export function FlowEditor({ flow, document, models, viewingVersion, accessLost }: FlowEditorProps) {
-  // Options are read once, when the store is created; the document is the version as loaded.
-  const [options] = useState(() => ({ document, checkModel: modelChecker(models) }));
+  const start = useEditorStart(flow, document, viewingVersion);
+  // Options are read once, when the store is created.
+  const [options] = useState(() => ({ document: start.document, checkModel: modelChecker(models) }));
   return (
     <EditorProvider options={options}>
       <RunProvider>
         <ReactFlowProvider>
-          <Session flow={flow} models={models} viewingVersion={viewingVersion} accessLost={accessLost} />
+          <Session flow={flow} models={models} viewingVersion={viewingVersion} accessLost={accessLost} start={start} />
         </ReactFlowProvider>
       </RunProvider>
     </EditorProvider>
   );
 }
 
-function Session({ flow, models, viewingVersion, accessLost }: Omit<FlowEditorProps, "document">) {
+function Session({ flow, models, viewingVersion, accessLost, start }: Omit<FlowEditorProps, "document"> & { start: EditorStart }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
@@ -49,7 +52,19 @@ function Session({ flow, models, viewingVersion, accessLost }: Omit<FlowEditorPr
     void queryClient.invalidateQueries({ queryKey: trpc.flows.byId.queryKey({ id: flow.id }) });
     void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
   }, [queryClient, trpc, flow.id]);
-  const saving = useFlowSave(flow.id, flow.version.version, checkAccess);
+  const reload = useCallback(() => {
+    // Dropping the cached versions makes the page fetch the newest and open a fresh editor on it.
+    void queryClient.resetQueries({ queryKey: trpc.flows.byId.queryKey({ id: flow.id }) });
+    navigate(`/flows/${flow.id}`, { replace: true });
+  }, [queryClient, trpc, flow.id, navigate]);
+  const { onSaved, ...kept } = useKeptDraft(start, flow.id, reload);
+  const saving = useFlowSave({
+    flowId: flow.id,
+    initialVersion: start.baseVersion,
+    ...(start.savedDocument ? { savedDocument: start.savedDocument } : {}),
+    onNoAccess: checkAccess,
+    onSaved,
+  });
   // Opened on a run (a reload mid-run, a shared link): show that run first.
   const [panel, setPanel] = useState<SidePanelTab>(() => (new URLSearchParams(window.location.search).has("run") ? "run" : "inspect"));
   const old = viewingVersion !== undefined && viewingVersion < flow.latestVersion;
@@ -60,12 +75,7 @@ function Session({ flow, models, viewingVersion, accessLost }: Omit<FlowEditorPr
       : old
         ? { kind: "old-version", version: flow.version.version }
         : undefined;
-
-  const reload = useCallback(() => {
-    // Dropping the cached versions makes the page fetch the newest and open a fresh editor on it.
-    void queryClient.resetQueries({ queryKey: trpc.flows.byId.queryKey({ id: flow.id }) });
-    navigate(`/flows/${flow.id}`, { replace: true });
-  }, [queryClient, trpc, flow.id, navigate]);
+  useKeepDraftOnSessionEnd({ userId: start.userId, flowId: flow.id, baseVersion: saving.baseVersion, dirty: saving.dirty, editable: readOnly === undefined });
 
   // Rebuilt when the session re-renders: on save, dirty flips, panel switches and refreshed flow data, never per frame.
   const session: FlowSession = {
@@ -78,6 +88,7 @@ function Session({ flow, models, viewingVersion, accessLost }: Omit<FlowEditorPr
     readOnly,
     latestVersion: flow.latestVersion,
     ...saving,
+    ...kept,
     reload,
     panel,
     setPanel,

@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
 import type { FlowRole } from "./run-blockers";
+import type { KeptDraft } from "./use-editor-start";
 
 export type SidePanelTab = "inspect" | "run" | "versions";
 
@@ -35,6 +36,11 @@ export interface FlowSession {
   dismissSaveError: () => void;
   /** Throws the canvas away and loads the newest version from the server. */
   reload: () => void;
+  /** Unsaved changes kept from before the user signed in again, while the editor still tells of them. */
+  keptDraft: KeptDraft | undefined;
+  dismissKeptDraft: () => void;
+  /** Throws the kept changes away (and, when they are on the canvas, loads the saved version). */
+  discardKeptDraft: () => void;
   panel: SidePanelTab;
   setPanel: (tab: SidePanelTab) => void;
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { FlowDocument } from "@switchyard/core";
 import { useTRPC } from "../../api/trpc";
 import { errorCode, errorMessage, isNoAccess } from "../../api/errors";
 import { useEditor, useEditorApi } from "../../editor/editor-context";
@@ -18,18 +19,35 @@ function createFingerprinter() {
   };
 }
 
+export interface FlowSaveOptions {
+  flowId: string;
+  /** The saved version the canvas starts from; the next save names it. */
+  initialVersion: number;
+  /**
+   * The saved document, when the canvas does not start from it (a restored draft): "unsaved changes"
+   * compares with it instead of with the canvas as it opened.
+   */
+  savedDocument?: FlowDocument;
+  onNoAccess: () => void;
+  /** After each successful save. */
+  onSaved?: () => void;
+}
+
 /**
  * Saving with optimistic concurrency: each save names the version it was based on, and the server
  * refuses it (CONFLICT) when someone saved in between. "Unsaved changes" compares the canvas with
  * what was last loaded or saved, so undoing back to it is clean again.
  */
-export function useFlowSave(flowId: string, initialVersion: number, onNoAccess: () => void) {
+export function useFlowSave({ flowId, initialVersion, savedDocument, onNoAccess, onSaved }: FlowSaveOptions) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const store = useEditorApi();
   const fingerprint = useMemo(createFingerprinter, []);
   const [baseVersion, setBaseVersion] = useState(initialVersion);
-  const [baseline, setBaseline] = useState<string | undefined>(() => (store.getState().pendingLayout ? undefined : fingerprint(store.getState())));
+  const [baseline, setBaseline] = useState<string | undefined>(() => {
+    if (savedDocument) return documentFingerprint(savedDocument);
+    return store.getState().pendingLayout ? undefined : fingerprint(store.getState());
+  });
   const [error, setError] = useState<SaveState["error"]>();
 
   // A flow saved without positions is laid out on open; the laid-out canvas is the clean state.
@@ -53,6 +71,7 @@ export function useFlowSave(flowId: string, initialVersion: number, onNoAccess: 
         const result = await update({ id: flowId, document, ...(options.overwrite ? {} : { baseVersion }) });
         setBaseVersion(result.version);
         setBaseline(documentFingerprint(document));
+        onSaved?.();
         void queryClient.invalidateQueries({ queryKey: trpc.flows.versions.queryKey({ id: flowId }) });
         void queryClient.invalidateQueries({ queryKey: trpc.flows.byId.queryKey({ id: flowId }) });
         void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
@@ -64,7 +83,7 @@ export function useFlowSave(flowId: string, initialVersion: number, onNoAccess: 
         return undefined;
       }
     },
-    [store, update, flowId, baseVersion, queryClient, trpc, onNoAccess],
+    [store, update, flowId, baseVersion, queryClient, trpc, onNoAccess, onSaved],
   );
 
   const saveState: SaveState = { saving, ...(error ? { error } : {}) };

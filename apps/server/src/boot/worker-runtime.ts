@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import PgBoss from "pg-boss";
+import { CredentialVault, workspaceKeys } from "@switchyard/api/workers";
+import { createDb } from "@switchyard/db";
+import { RunJobs, RunLifecycle } from "@switchyard/runs";
+import type { Env } from "../env";
+import { gatewayConfigFromEnv } from "../gateway";
+import { providerServices } from "../providers";
+import { PgListener } from "../db/pg-listener";
+import { RunWorker } from "../worker/run-worker";
+import { GatewayCache } from "../worker/gateway-cache";
+import { tracingFromEnv } from "../tracing";
+
+/** What a worker needs that the process that starts it has already settled. */
+export interface WorkerSetup {
+  env: Env;
+  databaseUrl: string;
+  /** Decrypts workspaces' provider keys; the same key the API encrypts them with. */
+  credentialKey: Buffer;
+  log(message: string): void;
+}
+
+export interface WorkerRuntime {
+  worker: RunWorker;
+  /** Hands runs in flight back to the queue and closes every connection. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A worker and everything it holds: its own database pool, queue client and LISTEN connection,
+ * so it runs as well on a thread of the server as in a process of its own (`pnpm worker`).
+ */
+export async function startWorkerRuntime(setup: WorkerSetup): Promise<WorkerRuntime> {
+  const { env, log } = setup;
+  const db = createDb(setup.databaseUrl, { poolSize: 20 });
+  const boss = new PgBoss({ connectionString: setup.databaseUrl, schema: "pgboss", max: 4 });
+  boss.on("error", (error) => log(`queue: ${error.message}`));
+  await boss.start();
+  const jobs = new RunJobs(boss, db);
+  await jobs.prepare();
+  const lifecycle = new RunLifecycle({ db, dispatch: jobs, leaseMs: env.SWITCHYARD_LEASE_MS });
+  const listener = new PgListener(setup.databaseUrl, log);
+  const vault = new CredentialVault(setup.credentialKey);
+  const gateways = new GatewayCache(providerServices(gatewayConfigFromEnv(env)).gatewayFor);
+  // The SDK is not even loaded without a collector.
+  const tracing = await tracingFromEnv(env, log);
+  const worker = new RunWorker({
+    lifecycle,
+    jobs,
+    listener,
+    workerId: `worker-${randomUUID().slice(0, 8)}`,
+    gatewayFor: async (workspaceId) => gateways.get(await workspaceKeys(db, vault, workspaceId)),
+    concurrency: env.WORKER_CONCURRENCY,
+    ...(tracing ? { tracing } : {}),
+    log,
+  });
+  await worker.start();
+  return {
+    worker,
+    async stop() {
+      await worker.stop();
+      // Spans of the runs finished so far go out before the worker does.
+      await tracing?.shutdown();
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
+      await listener.close();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type PgBoss from "pg-boss";
+import type { Db, DbTransaction } from "@switchyard/db";
+import { RUN_CANCEL_CHANNEL, RUN_QUEUED_CHANNEL } from "./channels";
+
+/** The pg-boss queue of runs to execute: one job is one attempt's delivery to some worker. */
+export const RUN_QUEUE = "switchyard-run";
+
+/** How the lifecycle reaches workers: a job on the queue, or a request to abort runs they hold. */
+export interface RunDispatch {
+  /**
+   * Puts a run's job on the queue inside the caller's transaction, so a run and its job commit
+   * together or not at all (a crash in between cannot leave a run queued with no job).
+   */
+  send(tx: DbTransaction, runId: string): Promise<void>;
+  /** Tells whichever workers hold these runs to abort them (a cancel, a deleted workspace). */
+  abort(runIds: readonly string[]): Promise<void>;
+}
+
+/** A job taken off the queue for one run. */
+export interface RunJob {
+  id: string;
+  runId: string;
+}
+
+/**
+ * The queue on pg-boss. pg-boss delivers jobs; it does not retry them (`retryLimit: 0`): a run
+ * that needs another attempt gets a new job from the lifecycle, the one place that decides it.
+ */
+export class RunJobs implements RunDispatch {
+  constructor(
+    private readonly boss: PgBoss,
+    private readonly db: Db,
+  ) {}
+
+  /** Creates the queue (idempotent) with the settings the lifecycle relies on. */
+  async prepare(): Promise<void> {
+    await this.boss.createQueue(RUN_QUEUE, { name: RUN_QUEUE, policy: "standard", retryLimit: 0, expireInSeconds: 23 * 3600 });
+    // Queues made by older versions retried jobs themselves, beside the lease reaper.
+    await this.boss.updateQueue(RUN_QUEUE, { name: RUN_QUEUE, policy: "standard", retryLimit: 0, expireInSeconds: 23 * 3600 });
+  }
+
+  async send(tx: DbTransaction, runId: string): Promise<void> {
+    await this.boss.send(RUN_QUEUE, { runId }, { retryLimit: 0, db: inTransaction(tx) });
+    // Delivered when the transaction commits, so a woken worker always finds the job.
+    await tx.$executeRaw`SELECT pg_notify(${RUN_QUEUED_CHANNEL}, ${runId})`;
+  }
+
+  async abort(runIds: readonly string[]): Promise<void> {
+    if (runIds.length > 0) await this.db.$executeRaw`SELECT pg_notify(${RUN_CANCEL_CHANNEL}, id) FROM unnest(${runIds}::text[]) AS id`;
+  }
+
+  async fetch(batchSize: number): Promise<RunJob[]> {
+    const jobs = await this.boss.fetch<{ runId: string }>(RUN_QUEUE, { batchSize });
+    return (jobs ?? []).map((job) => ({ id: job.id, runId: job.data.runId }));
+  }
+
+  async complete(jobIds: string[]): Promise<void> {
+    if (jobIds.length > 0) await this.boss.complete(RUN_QUEUE, jobIds);
+  }
+}
+
+/** pg-boss's database hook, running its SQL on the caller's Prisma transaction. */
+function inTransaction(tx: DbTransaction): PgBoss.Db {
+  return {
+    async executeSql(text, values) {
+      // pg serialises objects to JSON itself; Prisma's raw queries take strings, numbers and null.
+      const params = values.map((v: unknown) => (v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v));
+      return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...params) };
+    },
+  };
+}
