@@ -1,13 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@switchyard/db";
+import { atLeast, flowAccess, type FlowAccess, type Role } from "./access-rules";
 
-export type Role = "owner" | "editor" | "viewer";
-
-const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
-
-export function atLeast(role: Role, needed: Role): boolean {
-  return RANK[role] >= RANK[needed];
-}
+export { atLeast, flowAccess, highestRole, lowerRole, rolesAbove, type FlowAccess, type Role } from "./access-rules";
 
 // "an editor", "an owner", "a viewer": the messages are sentences a person reads.
 function withArticle(role: Role): string {
@@ -27,36 +22,6 @@ export async function requireWorkspaceRole(db: Db, userId: string, workspaceId: 
     throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${needed} role in this workspace; you are ${withArticle(membership.role)}.` });
   }
   return membership.role;
-}
-
-/** How a user reaches a flow: their role in its workspace (if a member) and any share to them. */
-export interface FlowAccess {
-  /** The higher of the two: what the user may do with the flow. */
-  role: Role;
-  workspaceId: string;
-  /** Null when the flow reaches the user only through a share. */
-  workspaceRole: Role | null;
-}
-
-/** The user's access to a live flow, or undefined when they cannot see it at all. */
-export async function flowAccess(db: Db, userId: string, flowId: string): Promise<FlowAccess | undefined> {
-  const flow = await db.flow.findFirst({
-    where: { id: flowId, deletedAt: null },
-    select: {
-      workspaceId: true,
-      workspace: { select: { memberships: { where: { userId }, select: { role: true } } } },
-      shares: { where: { userId, revokedAt: null }, select: { role: true } },
-    },
-  });
-  if (!flow) return undefined;
-  const workspaceRole = flow.workspace.memberships[0]?.role ?? null;
-  const role = highestRole([...(workspaceRole ? [workspaceRole] : []), ...flow.shares.map((s) => s.role)]);
-  return role ? { role, workspaceId: flow.workspaceId, workspaceRole } : undefined;
-}
-
-/** The highest of some roles, or undefined for none. */
-export function highestRole(roles: readonly Role[]): Role | undefined {
-  return roles.reduce<Role | undefined>((best, r) => (best === undefined || RANK[r] > RANK[best] ? r : best), undefined);
 }
 
 /**

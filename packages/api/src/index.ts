@@ -4,7 +4,11 @@ export type { ApiServices, RunEventSource, ProviderServices, ModelCatalogGroup }
 export { CredentialVault, keyHint } from "./services/credential-vault";
 export { workspaceKeys } from "./services/workspace-keys";
 export { startRun, type StartRunRequest } from "./runs/start-run";
-export { verifyApiKey, generateApiKey, type ApiKeyPrincipal } from "./auth/api-keys";
+export { subflowForRun, subflowRefs, type RunStarter } from "./flows/subflow-access";
+export { assertSubflowsReadable } from "./flows/subflow-save";
+export { apiKeyGrant, verifyApiKey, generateApiKey, type ApiKeyPrincipal } from "./auth/api-keys";
+export { assertStorable, MAX_INPUT_DEPTH } from "./input/storable-input";
+export { errorLine } from "./errors/error-line";
 export { requireFlowRole, requireRunRole, requireWorkspaceRole, atLeast, type Role } from "./access";
 export { eventsWhileAllowed, ACCESS_RECHECK_MS } from "./runs/events-while-allowed";
 export {

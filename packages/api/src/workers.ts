@@ -2,3 +2,4 @@
 // start-up on a worker thread that serves no requests).
 export { CredentialVault, keyHint } from "./services/credential-vault";
 export { workspaceKeys } from "./services/workspace-keys";
+export { subflowForRun, type RunStarter } from "./flows/subflow-access";

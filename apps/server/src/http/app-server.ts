@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
 import { toNodeHandler } from "better-auth/node";
-import { appRouter, CLIENT_IP_HEADER, type ApiServices, type Auth } from "@switchyard/api";
+import { appRouter, CLIENT_IP_HEADER, errorLine, type ApiServices, type Auth } from "@switchyard/api";
 import { FLOW_LIMITS } from "@switchyard/core";
 import type { Db } from "@switchyard/db";
 import { createRequestContext } from "./context";
@@ -65,7 +65,7 @@ export function createAppServer(options: AppServerOptions): Server {
         maxBodySize: FLOW_LIMITS.documentBytes + 100_000,
         createContext: ({ req: request }) => createRequestContext(request, options),
         onError: ({ error, path }) => {
-          if (error.code === "INTERNAL_SERVER_ERROR") options.log(`tRPC ${path ?? "?"}: ${error.message}${error.cause ? ` (${String(error.cause)})` : ""}`);
+          if (error.code === "INTERNAL_SERVER_ERROR") options.log(`tRPC ${path ?? "?"}: ${errorLine(error)}`);
         },
       });
     }
@@ -77,7 +77,8 @@ export function createAppServer(options: AppServerOptions): Server {
   };
   return createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      options.log(`request ${req.method} ${req.url}: ${(error as Error).message}`);
+      // The path only: a query string may carry a user's input or a token.
+      options.log(`request ${req.method} ${(req.url ?? "/").split("?")[0]}: ${errorLine(error)}`);
       if (!res.headersSent) sendJson(res, 500, { error: { code: "internal", message: "Something went wrong on our side." } });
       else res.end();
     });

@@ -4,8 +4,11 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { z } from "zod";
 import { FLOW_LIMITS, isTerminalEvent, type RunEvent } from "@switchyard/core";
 import {
+  apiKeyGrant,
   apiKeyPrincipal,
+  assertStorable,
   atLeast,
+  errorLine,
   eventsWhileAllowed,
   requireRunRole,
   retryAfterText,
@@ -28,7 +31,7 @@ const MAX_SEQ = 2 ** 31 - 1;
 const startBody = z.object({
   inputs: z.record(z.string().max(64), z.unknown()).default({}),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
-  version: z.number().int().positive().optional(),
+  version: z.number().int().positive().max(2 ** 31 - 1).optional(),
   budgetUsd: z.number().positive().max(10_000).optional(),
 });
 
@@ -36,6 +39,7 @@ export interface RestDeps {
   db: Db;
   auth: Auth;
   services: ApiServices;
+  log(message: string): void;
 }
 
 const revokedKey = () => new HttpError(401, "invalid_api_key", "The API key is invalid or has been revoked.");
@@ -82,35 +86,43 @@ async function spend(deps: RestDeps, principal: Principal): Promise<void> {
   );
 }
 
-/** While a stream is open: is the key still live, and the run still in its workspace? */
+/** While a stream is open: is the key still live (and its creator still a member), and the run still in its workspace? */
 function keyStillReads(deps: RestDeps, key: ApiKeyPrincipal, runId: string) {
   return async () => {
-    const live = await deps.db.apiKey.findFirst({ where: { id: key.apiKeyId, revokedAt: null }, select: { id: true } });
-    if (!live) throw revokedKey();
+    if (!(await apiKeyGrant(deps.db, key.apiKeyId))) throw revokedKey();
     const run = await deps.db.run.findFirst({ where: { id: runId, workspaceId: key.workspaceId, flow: { deletedAt: null } }, select: { id: true } });
     if (!run) throw new HttpError(404, "not_found", "Run not found");
   };
 }
 
-function describeError(error: unknown): { status: number; body: StreamError; headers?: Record<string, string> } {
+/** The answer to a failed request; an unexpected failure is logged as one line and answered in general words. */
+function describeError(error: unknown, log: (message: string) => void): { status: number; body: StreamError; headers?: Record<string, string> } {
   if (error instanceof HttpError) return { status: error.status, body: { code: error.code, message: error.message }, headers: error.headers };
-  if (error instanceof TRPCError) return { status: getHTTPStatusCodeFromError(error), body: { code: error.code.toLowerCase(), message: error.message } };
+  if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return { status: getHTTPStatusCodeFromError(error), body: { code: error.code.toLowerCase(), message: error.message } };
   if (error instanceof z.ZodError) return { status: 400, body: { code: "bad_request", message: error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") } };
-  console.error("REST handler error", error);
-  return { status: 500, body: { code: "internal", message: "Something went wrong on our side." } };
+  log(`REST: ${errorLine(error)}`);
+  // A deliberate message of ours ("The run queue is unavailable") is still worth saying.
+  const said = error instanceof TRPCError && error.cause?.message !== error.message ? error.message : "Something went wrong on our side.";
+  return { status: 500, body: { code: "internal", message: said } };
+}
+
+/** A path parameter, refused by name when it holds what no id can (U+0000, a lone surrogate). */
+function storableParam(value: string, name: string): string {
+  assertStorable(value, name);
+  return value;
 }
 
 /** REST for programs: start a run with an API key (optionally waiting for it), follow its events. */
 export async function handleRest(req: IncomingMessage, res: ServerResponse, url: URL, deps: RestDeps): Promise<void> {
   try {
     const start = matchRoute(REST_ROUTES.startRun, req, url);
-    if (start) return await startViaRest(req, res, url, start, deps);
+    if (start) return await startViaRest(req, res, url, storableParam(start, "flowId"), deps);
     const events = matchRoute(REST_ROUTES.runEvents, req, url);
-    if (events) return await streamViaRest(req, res, url, events, deps);
+    if (events) return await streamViaRest(req, res, url, storableParam(events, "runId"), deps);
     throw new HttpError(404, "not_found", `No route ${req.method} ${url.pathname}`);
   } catch (error) {
     if (res.headersSent) return void res.end();
-    const { status, body, headers } = describeError(error);
+    const { status, body, headers } = describeError(error, deps.log);
     return sendJson(res, status, { error: body }, headers);
   }
 }
@@ -122,7 +134,10 @@ async function startViaRest(req: IncomingMessage, res: ServerResponse, url: URL,
   const flow = await deps.db.flow.findFirst({ where: { id: flowId, deletedAt: null, workspaceId: principal.workspaceId }, select: { id: true } });
   if (!flow) throw new HttpError(404, "not_found", "Flow not found");
   if (!atLeast(principal.role, "editor")) throw new HttpError(403, "forbidden", "This API key may read runs but not start them.");
-  const body = startBody.parse(await readJson(req, FLOW_LIMITS.inputValueChars + 10_000));
+  const raw = await readJson(req, FLOW_LIMITS.inputValueChars + 10_000);
+  // Before zod or startRun walk it: a NUL, a lone surrogate or hostile nesting is refused by name.
+  assertStorable(raw);
+  const body = startBody.parse(raw);
   const { runId, version } = await startRun(deps.db, deps.services, { flowId, ...body, apiKeyId: principal.apiKeyId });
   const eventsUrl = `/api/v1/runs/${runId}/events`;
   if (url.searchParams.get("wait") !== "true") return sendJson(res, 201, { runId, version, status: "queued", eventsUrl });
@@ -183,5 +198,5 @@ async function streamViaRest(req: IncomingMessage, res: ServerResponse, url: URL
   const controller = new AbortController();
   req.on("close", () => controller.abort());
   const events = eventsWhileAllowed({ services: deps.services, runId, afterSeq: after, signal: controller.signal, principal, check });
-  await writeSse(res, events, controller.signal, (error) => describeError(error).body);
+  await writeSse(res, events, controller.signal, (error) => describeError(error, deps.log).body);
 }

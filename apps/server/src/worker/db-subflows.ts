@@ -1,14 +1,11 @@
 import type { SubflowLoader } from "@switchyard/core";
+import { subflowForRun, type RunStarter } from "@switchyard/api/workers";
 import type { Db } from "@switchyard/db";
 
-/** Subflows on the server are saved flows of the same workspace, by id, at their latest version. */
-export function dbSubflows(db: Db, workspaceId: string): SubflowLoader {
-  return {
-    async load(ref) {
-      const flow = await db.flow.findFirst({ where: { id: ref, workspaceId, deletedAt: null }, select: { id: true, latestVersion: true } });
-      if (!flow) throw new Error(`subflow '${ref}' is not a flow of this workspace`);
-      const version = await db.flowVersion.findUniqueOrThrow({ where: { flowId_version: { flowId: flow.id, version: flow.latestVersion } }, select: { document: true } });
-      return { document: version.document };
-    },
-  };
+/**
+ * Subflows on the server are saved flows of the run's workspace, by id, at their latest version,
+ * that the run's starter may read. The same loader (the same starter) serves every nesting depth.
+ */
+export function dbSubflows(db: Db, starter: RunStarter): SubflowLoader {
+  return { load: (ref) => subflowForRun(db, starter, ref) };
 }

@@ -107,7 +107,7 @@ export async function executeRun(deps: ExecutionDeps, lease: Lease, register: (h
         trace?.record(event);
       },
       memory: new PgMemoryStore(lifecycle.db, run.workspaceId),
-      subflows: dbSubflows(lifecycle.db, run.workspaceId),
+      subflows: dbSubflows(lifecycle.db, { workspaceId: run.workspaceId, createdById: run.createdById, apiKeyId: run.apiKeyId }),
       ...(run.budgetUsd !== null ? { budgetUsd: run.budgetUsd } : {}),
       ...(resuming ? { resume: { nodes: run.settled, nextSeq: run.lastSeq + 1, ...(run.startedAt ? { startedAt: run.startedAt.getTime() } : {}) } } : {}),
     });
@@ -121,7 +121,7 @@ export async function executeRun(deps: ExecutionDeps, lease: Lease, register: (h
 async function loadRun(lifecycle: RunLifecycle, runId: string) {
   const run = await lifecycle.db.run.findUnique({
     where: { id: runId },
-    select: { workspaceId: true, inputs: true, seed: true, budgetUsd: true, lastSeq: true, cancelRequested: true, startedAt: true, flowVersion: { select: { document: true } } },
+    select: { workspaceId: true, createdById: true, apiKeyId: true, inputs: true, seed: true, budgetUsd: true, lastSeq: true, cancelRequested: true, startedAt: true, flowVersion: { select: { document: true } } },
   });
   if (!run) return undefined;
   const results = await lifecycle.db.nodeResult.findMany({ where: { runId }, select: { nodeId: true, result: true } });

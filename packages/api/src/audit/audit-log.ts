@@ -17,6 +17,7 @@ export type AuditAction =
   | "link.revoked"
   | "api_key.created"
   | "api_key.revoked"
+  | "api_key.narrowed"
   | "credential.set"
   | "credential.deleted"
   | "flow.forked";

@@ -6,6 +6,7 @@ import type { Db } from "@switchyard/db";
 import { retryAfterText, type RateLimiter } from "../services/rate-limiter";
 import { PgRateLimitStore } from "../services/pg-rate-limiter";
 import { ensurePersonalWorkspace } from "./personal-workspace";
+import { authInputProblem } from "./auth-input";
 
 /** Header carrying the connecting client's address to better-auth. */
 export const CLIENT_IP_HEADER = "x-switchyard-client-ip";
@@ -85,8 +86,13 @@ export function createAuth(options: AuthOptions) {
         },
       },
     },
+    // A failure that is not the user's reaches the HTTP server's own handler, which logs it as one
+    // line; better-call would print the whole error, stack and all, and answer an empty 500.
+    onAPIError: { throw: true },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        const problem = authInputProblem(ctx.body, ctx.query);
+        if (problem) throw new APIError("BAD_REQUEST", { code: "INVALID_INPUT", message: problem });
         const email = ctx.path === SIGN_IN ? emailOf(ctx.body) : undefined;
         if (!email || options.rateLimit === false) return;
         // A slot is taken before the password is checked and given back unless it was wrong:

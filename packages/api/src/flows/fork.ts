@@ -5,6 +5,7 @@ import { writeAudit } from "../audit/audit-log";
 import type { SessionUser } from "../context";
 import { flowIdForLink } from "../sharing/links";
 import { documentForSave } from "./flow-document";
+import { assertSubflowsReadable } from "./subflow-save";
 
 export interface ForkRequest {
   flowId: string;
@@ -28,6 +29,8 @@ export async function forkFlow(db: Db, user: SessionUser, request: ForkRequest):
   const head = await db.flowVersion.findUniqueOrThrow({ where: { flowId_version: { flowId: request.flowId, version: source.latestVersion } }, select: { document: true } });
   const name = request.name ?? source.name;
   const { document } = documentForSave({ ...(head.document as Record<string, unknown>), name });
+  // A fork may not carry references to flows its new owner could not read.
+  await assertSubflowsReadable(db, user.id, document);
 
   return db.$transaction(async (tx) => {
     const fork = await tx.flow.create({

@@ -7,6 +7,8 @@ import { authedProcedure } from "../trpc";
 import { highestRole, requireFlowRole, requireFlowWorkspaceRole, requireWorkspaceRole } from "../access";
 import { documentForSave } from "../flows/flow-document";
 import { forkFlow } from "../flows/fork";
+import { assertSubflowsReadable } from "../flows/subflow-save";
+import { MAX_INT4, versionNumber } from "../input/numbers";
 
 const id = z.string().min(1).max(100);
 const name = z.string().trim().min(1, "A flow needs a name").max(FLOW_LIMITS.nameChars);
@@ -15,9 +17,10 @@ function emptyFlow(title: string) {
   return { format: FLOW_FORMAT, name: title, inputs: [{ name: "question", type: "string" }], nodes: [], edges: [] };
 }
 
-/** Writes the next immutable version and moves the flow's head to it, in one transaction. */
+/** Writes the next immutable version and moves the flow's head to it, in one transaction; its subflows must be flows the saver can read. */
 async function saveVersion(db: Db, flowId: string, userId: string, document: unknown, message: string | undefined, baseVersion?: number) {
   const { document: parsed, problems } = documentForSave(document);
+  await assertSubflowsReadable(db, userId, parsed);
   return db.$transaction(async (tx) => {
     // Lock the head first: two saves of the same base otherwise both write version N+1 and one dies on the unique index.
     await tx.$queryRaw`SELECT id FROM "flow" WHERE id = ${flowId} FOR UPDATE`;
@@ -34,6 +37,7 @@ async function saveVersion(db: Db, flowId: string, userId: string, document: unk
 
 /** A new flow and its version 1, together or not at all. */
 async function createFlow(db: Db, workspaceId: string, userId: string, document: FlowDocument, message: string): Promise<string> {
+  await assertSubflowsReadable(db, userId, document);
   return db.$transaction(async (tx) => {
     const created = await tx.flow.create({
       data: { workspaceId, name: document.name, description: document.description ?? null, createdById: userId, latestVersion: 1 },
@@ -71,7 +75,7 @@ export const flowsRouter = {
       });
     }),
 
-  byId: authedProcedure.input(z.object({ id, version: z.number().int().positive().optional() })).query(async ({ ctx, input }) => {
+  byId: authedProcedure.input(z.object({ id, version: versionNumber.optional() })).query(async ({ ctx, input }) => {
     const { role } = await requireFlowRole(ctx.db, ctx.user.id, input.id, "viewer");
     const flow = await ctx.db.flow.findUniqueOrThrow({ where: { id: input.id }, select: flowSummarySelect });
     const version = await ctx.db.flowVersion.findUnique({
@@ -93,7 +97,7 @@ export const flowsRouter = {
     }),
 
   update: authedProcedure
-    .input(z.object({ id, document: z.unknown(), baseVersion: z.number().int().min(0).optional(), message: z.string().max(500).optional() }))
+    .input(z.object({ id, document: z.unknown(), baseVersion: z.number().int().min(0).max(MAX_INT4).optional(), message: z.string().max(500).optional() }))
     .mutation(async ({ ctx, input }) => {
       await requireFlowRole(ctx.db, ctx.user.id, input.id, "editor");
       return saveVersion(ctx.db, input.id, ctx.user.id, input.document, input.message, input.baseVersion);
@@ -119,7 +123,7 @@ export const flowsRouter = {
     return ctx.db.flowVersion.findMany({ where: { flowId: input.id }, select: flowVersionSummarySelect, orderBy: { version: "desc" } });
   }),
 
-  restore: authedProcedure.input(z.object({ id, version: z.number().int().positive() })).mutation(async ({ ctx, input }) => {
+  restore: authedProcedure.input(z.object({ id, version: versionNumber })).mutation(async ({ ctx, input }) => {
     await requireFlowRole(ctx.db, ctx.user.id, input.id, "editor");
     const old = await ctx.db.flowVersion.findUnique({ where: { flowId_version: { flowId: input.id, version: input.version } }, select: { document: true } });
     if (!old) throw new TRPCError({ code: "NOT_FOUND", message: `Version ${input.version} of this flow not found` });
@@ -138,7 +142,7 @@ export const flowsRouter = {
     .input(z.object({ flowId: id, workspaceId: id, linkToken: z.string().min(1).max(200).optional(), name: name.optional() }))
     .mutation(({ ctx, input }) => forkFlow(ctx.db, ctx.user, input)),
 
-  export: authedProcedure.input(z.object({ id, version: z.number().int().positive().optional() })).query(async ({ ctx, input }) => {
+  export: authedProcedure.input(z.object({ id, version: versionNumber.optional() })).query(async ({ ctx, input }) => {
     await requireFlowRole(ctx.db, ctx.user.id, input.id, "viewer");
     const flow = await ctx.db.flow.findUniqueOrThrow({ where: { id: input.id }, select: { latestVersion: true } });
     const version = await ctx.db.flowVersion.findUnique({ where: { flowId_version: { flowId: input.id, version: input.version ?? flow.latestVersion } }, select: { document: true } });

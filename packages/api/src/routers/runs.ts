@@ -10,6 +10,7 @@ import { readRunEvents, runHasEnded } from "@switchyard/runs";
 import { eventsWhileAllowed } from "../runs/events-while-allowed";
 import { retryAfterText } from "../services/rate-limiter";
 import { userPrincipal } from "../services/access-changes";
+import { seqNumber, versionNumber } from "../input/numbers";
 
 const id = z.string().min(1).max(100);
 /** The most event payload one `runs.events` answer holds. */
@@ -20,7 +21,7 @@ export const runsRouter = {
     .input(
       z.object({
         flowId: id,
-        version: z.number().int().positive().optional(),
+        version: versionNumber.optional(),
         inputs: z.record(z.string().max(64), z.unknown()).default({}),
         seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
         budgetUsd: z.number().positive().max(10_000).optional(),
@@ -73,7 +74,7 @@ export const runsRouter = {
    * A finished (or running) run's persisted events, for inspection: timeline, attempts, prompts.
    * A page at most a few MB long; the rest follows from its last seq (or over `onRunEvents`).
    */
-  events: authedProcedure.input(z.object({ runId: id, afterSeq: z.number().int().min(0).default(0) })).query(async ({ ctx, input }) => {
+  events: authedProcedure.input(z.object({ runId: id, afterSeq: seqNumber.default(0) })).query(async ({ ctx, input }) => {
     await requireRunRole(ctx.db, ctx.user.id, input.runId, "viewer");
     return readRunEvents(ctx.db, input.runId, input.afterSeq, { limit: 20_000, maxBytes: EVENTS_PAGE_BYTES });
   }),

@@ -3,7 +3,8 @@ import { membershipSelect, type Db, type Prisma } from "@switchyard/db";
 import { atLeast, type Role } from "../access";
 import { writeAudit } from "../audit/audit-log";
 import type { SessionUser } from "../context";
-import { userPrincipal, type AccessChanges } from "../services/access-changes";
+import { apiKeyPrincipal, userPrincipal, type AccessChanges } from "../services/access-changes";
+import { narrowMemberKeys, revokeMemberKeys } from "./member-keys";
 
 type Tx = Prisma.TransactionClient;
 
@@ -32,7 +33,7 @@ async function memberOrNotFound(tx: Tx, workspaceId: string, userId: string) {
 const lastOwner = (what: string) =>
   new TRPCError({ code: "PRECONDITION_FAILED", message: `A workspace needs at least one owner: make someone else an owner before ${what}.` });
 
-/** Changes a member's role (owners only, checked by the caller); the last owner stays an owner. */
+/** Changes a member's role (owners only, checked by the caller); the last owner stays an owner. A lower role narrows the keys they made. */
 export async function setMemberRole(db: Db, accessChanges: AccessChanges, actor: SessionUser, input: { workspaceId: string; userId: string; role: Role }) {
   const changed = await db.$transaction(async (tx) => {
     const owners = await lockOwners(tx, input.workspaceId);
@@ -47,16 +48,17 @@ export async function setMemberRole(db: Db, accessChanges: AccessChanges, actor:
       target: input.userId,
       details: { email: member.user.email, from: member.role, to: input.role },
     });
-    return { from: member.role };
+    const keys = await narrowMemberKeys(tx, { workspaceId: input.workspaceId, userId: input.userId, actorId: actor.id }, input.role);
+    return { from: member.role, keys };
   });
-  if (changed && !atLeast(input.role, changed.from)) await accessChanges.publish([userPrincipal(input.userId)]);
+  if (changed && !atLeast(input.role, changed.from)) await accessChanges.publish([userPrincipal(input.userId), ...changed.keys.map(apiKeyPrincipal)]);
   return { workspaceId: input.workspaceId, userId: input.userId, role: input.role };
 }
 
-/** Removes a member (an owner removing someone, or a member leaving); the last owner stays. */
+/** Removes a member (an owner removing someone, or a member leaving) and revokes the keys they made there; the last owner stays. */
 export async function removeMember(db: Db, accessChanges: AccessChanges, actor: SessionUser, input: { workspaceId: string; userId: string }) {
   const leaving = input.userId === actor.id;
-  await db.$transaction(async (tx) => {
+  const keys = await db.$transaction(async (tx) => {
     const owners = await lockOwners(tx, input.workspaceId);
     const member = await memberOrNotFound(tx, input.workspaceId, input.userId);
     if (member.role === "owner" && owners.length <= 1) throw lastOwner(leaving ? "leaving" : "removing this owner");
@@ -68,7 +70,9 @@ export async function removeMember(db: Db, accessChanges: AccessChanges, actor: 
       target: input.userId,
       details: { email: member.user.email, role: member.role },
     });
+    return revokeMemberKeys(tx, { workspaceId: input.workspaceId, userId: input.userId, actorId: actor.id }, leaving ? "member.left" : "member.removed");
   });
-  await accessChanges.publish([userPrincipal(input.userId)]);
+  // Their sessions' streams and their keys' streams end now, not at the next re-check.
+  await accessChanges.publish([userPrincipal(input.userId), ...keys.map(apiKeyPrincipal)]);
   return { workspaceId: input.workspaceId, userId: input.userId };
 }
