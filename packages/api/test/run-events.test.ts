@@ -110,7 +110,12 @@ describe("runs.onRunEvents", () => {
     await expectTrpcError(
       (async () => collect(await ada.api.runs.onRunEvents({ runId, lastEventId: "abc" })))(),
       "BAD_REQUEST",
-      /Invalid string: must match pattern/,
+      /must be the id of an event/,
+    );
+    await expectTrpcError(
+      (async () => collect(await ada.api.runs.onRunEvents({ runId, lastEventId: "2147483648" })))(),
+      "BAD_REQUEST",
+      /must be the id of an event/,
     );
   });
 });
