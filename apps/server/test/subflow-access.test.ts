@@ -85,7 +85,7 @@ async function runAs(who: Browser, flowId: string): Promise<{ last: { type: stri
 }
 
 describe("a run whose subflow names a flow its starter may not read", () => {
-  it("fails naming the subflow node, and nothing of the hidden flow's result reaches its starter", async () => {
+  it("is refused when started, naming the subflow node, and nothing of the hidden flow's result reaches its starter", async () => {
     // Ed could read Hidden when he wired it in; then the share was revoked.
     const shared = await importFlow(ask("Shared", "Hello."));
     await share(shared, "editor");
@@ -93,10 +93,11 @@ describe("a run whose subflow names a flow its starter may not read", () => {
     await ed.mutate("flows.update", { id: shared, document: withSubflow("Shared", hiddenId, "peek") });
     await olga.mutate("shares.revoke", { shareId: peek });
 
-    const { last, text } = await runAs(ed, shared);
-    expect(last.type).toBe("run.failed");
-    expect(last.error?.message).toBe(`node 'peek' failed: subflow '${hiddenId}' is not a flow of this workspace that whoever started the run may read`);
-    expect(text).not.toContain(SECRET_ANSWER);
+    const refused = await ed.trpc("runs.start", { flowId: shared, inputs: { question: "What is hidden?" } });
+    expect(refused.status).toBe(400);
+    const body = await refused.text();
+    expect(body).toContain(`Subflow node 'peek' names flow '${hiddenId}', which does not exist in this workspace or you cannot read.`);
+    expect(body).not.toContain(SECRET_ANSWER);
 
     // The same flow, started by someone who may read Hidden, runs it.
     expect((await runAs(olga, shared)).last).toMatchObject({ type: "run.completed", outputs: { answer: SECRET_ANSWER } });

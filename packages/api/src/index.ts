@@ -5,7 +5,7 @@ export { CredentialVault, keyHint } from "./services/credential-vault";
 export { workspaceKeys } from "./services/workspace-keys";
 export { startRun, type StartRunRequest } from "./runs/start-run";
 export { subflowForRun, subflowRefs, type RunStarter } from "./flows/subflow-access";
-export { assertSubflowsReadable } from "./flows/subflow-save";
+export { subflowProblems } from "./flows/subflow-save";
 export { apiKeyGrant, verifyApiKey, generateApiKey, type ApiKeyPrincipal } from "./auth/api-keys";
 export { assertStorable, MAX_INPUT_DEPTH } from "./input/storable-input";
 export { errorLine } from "./errors/error-line";

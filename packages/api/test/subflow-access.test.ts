@@ -34,7 +34,8 @@ function withSubflow(flow: string, nodeId = "sub") {
   };
 }
 
-const refusal = (nodeId: string, flow: string) => `Subflow node '${nodeId}' names flow '${flow}', which does not exist or you cannot read.`;
+const unreadable = (nodeId: string, flow: string) => `Subflow node '${nodeId}' names flow '${flow}', which does not exist in this workspace or you cannot read.`;
+const problemFor = (nodeId: string, flow: string) => ({ severity: "error", code: "subflow-unreadable", nodeId, message: unreadable(nodeId, flow) });
 
 beforeAll(async () => {
   olga = await t.user("Olga");
@@ -48,40 +49,37 @@ beforeAll(async () => {
   await olga.api.shares.shareWithUser({ flowId: visibleId, email: ed.email, role: "viewer" });
 });
 
-const head = async (flowId: string) => (await t.db.flow.findUniqueOrThrow({ where: { id: flowId }, select: { latestVersion: true } })).latestVersion;
-
 describe("saving a flow with subflow nodes", () => {
-  it("is refused, naming the node, when the saver cannot read the flow it names; nothing is written", async () => {
-    const before = await head(sharedId);
+  it("keeps a subflow the saver cannot read as the draft's problem, naming the node, and refuses to run it", async () => {
     await expect(ed.api.flows.byId({ id: hiddenId })).rejects.toThrow("Flow not found");
-    await expectTrpcError(ed.api.flows.update({ id: sharedId, document: withSubflow(hiddenId, "peek") }), "BAD_REQUEST", refusal("peek", hiddenId));
-    expect(await head(sharedId)).toBe(before);
+    const saved = await ed.api.flows.update({ id: sharedId, document: withSubflow(hiddenId, "peek") });
+    expect(saved.problems).toEqual([problemFor("peek", hiddenId)]);
+    const before = await t.db.run.count();
+    await expectTrpcError(ed.api.runs.start({ flowId: sharedId, inputs: { question: "q" } }), "BAD_REQUEST", `This flow can't run yet: ${unreadable("peek", hiddenId)}`);
+    expect(await t.db.run.count()).toBe(before);
   });
 
   it("says the same of a flow that does not exist, so ids leak nothing", async () => {
-    await expectTrpcError(ed.api.flows.update({ id: sharedId, document: withSubflow("no-such-flow", "peek") }), "BAD_REQUEST", refusal("peek", "no-such-flow"));
+    expect((await ed.api.flows.update({ id: sharedId, document: withSubflow("no-such-flow", "peek") })).problems).toEqual([problemFor("peek", "no-such-flow")]);
+    await expectTrpcError(ed.api.runs.start({ flowId: sharedId, inputs: { question: "q" } }), "BAD_REQUEST", `This flow can't run yet: ${unreadable("peek", "no-such-flow")}`);
   });
 
-  it("is accepted when the saver can read the flow (shared with him, or in his workspace)", async () => {
+  it("has no such problem when the saver can read the flow (shared with him, or in his workspace)", async () => {
     expect(await ed.api.flows.update({ id: sharedId, document: withSubflow(visibleId) })).toMatchObject({ problems: [] });
     const { id: olgas } = await olga.api.flows.import({ workspaceId, document: askFlow("Olga's") });
     expect(await olga.api.flows.update({ id: olgas, document: withSubflow(hiddenId) })).toMatchObject({ problems: [] });
+    const { runId } = await olga.api.runs.start({ flowId: olgas, inputs: { question: "q" } });
+    expect(runId).toBeTruthy();
   });
 
-  it("is refused on create and import too", async () => {
-    await expectTrpcError(ed.api.flows.create({ workspaceId: ed.workspaceId, name: "Mine", document: withSubflow(hiddenId) }), "BAD_REQUEST", refusal("sub", hiddenId));
-    await expectTrpcError(ed.api.flows.import({ workspaceId: ed.workspaceId, document: withSubflow(hiddenId) }), "BAD_REQUEST", refusal("sub", hiddenId));
-    expect(await t.db.flow.count({ where: { workspaceId: ed.workspaceId } })).toBe(0);
-  });
-
-  it("is refused on restore, rename and fork of a version that names a flow the caller cannot read", async () => {
-    const { version } = await olga.api.flows.update({ id: sharedId, document: withSubflow(hiddenId) });
-    await expectTrpcError(ed.api.flows.rename({ id: sharedId, name: "Mine now" }), "BAD_REQUEST", refusal("sub", hiddenId));
-    await olga.api.flows.update({ id: sharedId, document: askFlow("Shared") });
-    await expectTrpcError(ed.api.flows.restore({ id: sharedId, version }), "BAD_REQUEST", refusal("sub", hiddenId));
-    await olga.api.flows.restore({ id: sharedId, version });
-    await expectTrpcError(ed.api.flows.fork({ flowId: sharedId, workspaceId: ed.workspaceId }), "BAD_REQUEST", refusal("sub", hiddenId));
-    expect(await t.db.flow.count({ where: { workspaceId: ed.workspaceId } })).toBe(0);
+  it("reports it on create, import and fork too (a fork's subflows stay behind in the old workspace)", async () => {
+    expect((await ed.api.flows.create({ workspaceId: ed.workspaceId, name: "Mine", document: withSubflow(hiddenId) })).problems).toEqual([problemFor("sub", hiddenId)]);
+    expect((await ed.api.flows.import({ workspaceId: ed.workspaceId, document: withSubflow(visibleId) })).problems).toEqual([problemFor("sub", visibleId)]);
+    const { version } = await olga.api.flows.update({ id: sharedId, document: withSubflow(visibleId) });
+    expect(version).toBeGreaterThan(1);
+    const fork = await ed.api.flows.fork({ flowId: sharedId, workspaceId: ed.workspaceId });
+    expect(fork.problems).toEqual([problemFor("sub", visibleId)]);
+    await expectTrpcError(ed.api.runs.start({ flowId: fork.id, inputs: { question: "q" } }), "BAD_REQUEST", `This flow can't run yet: ${unreadable("sub", visibleId)}`);
   });
 });
 

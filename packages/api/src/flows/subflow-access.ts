@@ -32,15 +32,19 @@ async function starterMayRead(db: Db, starter: RunStarter, flowId: string): Prom
   return false; // the person who started it is gone (deleted user): nobody vouches for the subflow
 }
 
+/** The flow `ref` names, if it is one of the starter's workspace that the starter may read. */
+export async function runnableSubflow(db: Db, starter: RunStarter, ref: string): Promise<{ id: string; latestVersion: number } | undefined> {
+  const flow = await db.flow.findFirst({ where: { id: ref, workspaceId: starter.workspaceId, deletedAt: null }, select: { id: true, latestVersion: true } });
+  return flow && (await starterMayRead(db, starter, flow.id)) ? flow : undefined;
+}
+
 /**
  * The latest document of the subflow `ref` for a run, or an Error saying it may not run. The
  * worker's subflow loader calls this for each subflow it loads, nested ones included.
  */
 export async function subflowForRun(db: Db, starter: RunStarter, ref: string): Promise<{ document: unknown }> {
-  const flow = await db.flow.findFirst({ where: { id: ref, workspaceId: starter.workspaceId, deletedAt: null }, select: { id: true, latestVersion: true } });
-  if (!flow || !(await starterMayRead(db, starter, flow.id))) {
-    throw new Error(`subflow '${ref}' is not a flow of this workspace that whoever started the run may read`);
-  }
+  const flow = await runnableSubflow(db, starter, ref);
+  if (!flow) throw new Error(`subflow '${ref}' is not a flow of this workspace that whoever started the run may read`);
   const version = await db.flowVersion.findUniqueOrThrow({ where: { flowId_version: { flowId: flow.id, version: flow.latestVersion } }, select: { document: true } });
   return { document: version.document };
 }

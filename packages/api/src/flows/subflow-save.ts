@@ -1,13 +1,17 @@
-import { TRPCError } from "@trpc/server";
-import type { FlowDocument } from "@switchyard/core";
+import { problem, type FlowDocument, type ValidationProblem } from "@switchyard/core";
 import type { Db } from "@switchyard/db";
-import { flowAccess } from "../access-rules";
-import { subflowRefs } from "./subflow-access";
+import { runnableSubflow, subflowRefs, type RunStarter } from "./subflow-access";
 
-/** Refuses to save a document whose subflow nodes name a flow the saver cannot read (or that does not exist). */
-export async function assertSubflowsReadable(db: Db, userId: string, document: FlowDocument): Promise<void> {
+/**
+ * Subflow nodes that name a flow `starter` could not run: one that is missing, hidden from them,
+ * or of another workspace — all said alike, so ids leak nothing. A saved draft carries these as
+ * its problems (work in progress may name a flow not made yet); starting a run refuses them.
+ */
+export async function subflowProblems(db: Db, starter: RunStarter, document: FlowDocument): Promise<ValidationProblem[]> {
+  const problems: ValidationProblem[] = [];
   for (const { nodeId, flow } of subflowRefs(document)) {
-    if (await flowAccess(db, userId, flow)) continue;
-    throw new TRPCError({ code: "BAD_REQUEST", message: `Subflow node '${nodeId}' names flow '${flow}', which does not exist or you cannot read.` });
+    if (await runnableSubflow(db, starter, flow)) continue;
+    problems.push(problem("subflow-unreadable", `Subflow node '${nodeId}' names flow '${flow}', which does not exist in this workspace or you cannot read.`, { nodeId }));
   }
+  return problems;
 }

@@ -7,20 +7,24 @@ import { authedProcedure } from "../trpc";
 import { highestRole, requireFlowRole, requireFlowWorkspaceRole, requireWorkspaceRole } from "../access";
 import { documentForSave } from "../flows/flow-document";
 import { forkFlow } from "../flows/fork";
-import { assertSubflowsReadable } from "../flows/subflow-save";
+import { subflowProblems } from "../flows/subflow-save";
 import { MAX_INT4, versionNumber } from "../input/numbers";
 
 const id = z.string().min(1).max(100);
 const name = z.string().trim().min(1, "A flow needs a name").max(FLOW_LIMITS.nameChars);
 
+/** Whoever saves a flow, as a run they started would see its subflows. */
+const saver = (userId: string, workspaceId: string) => ({ workspaceId, createdById: userId, apiKeyId: null });
+
 function emptyFlow(title: string) {
   return { format: FLOW_FORMAT, name: title, inputs: [{ name: "question", type: "string" }], nodes: [], edges: [] };
 }
 
-/** Writes the next immutable version and moves the flow's head to it, in one transaction; its subflows must be flows the saver can read. */
+/** Writes the next immutable version and moves the flow's head to it, in one transaction; subflows the saver could not run are its problems. */
 async function saveVersion(db: Db, flowId: string, userId: string, document: unknown, message: string | undefined, baseVersion?: number) {
-  const { document: parsed, problems } = documentForSave(document);
-  await assertSubflowsReadable(db, userId, parsed);
+  const { document: parsed, problems: draftProblems } = documentForSave(document);
+  const { workspaceId } = await db.flow.findUniqueOrThrow({ where: { id: flowId }, select: { workspaceId: true } });
+  const problems = [...draftProblems, ...(await subflowProblems(db, saver(userId, workspaceId), parsed))];
   return db.$transaction(async (tx) => {
     // Lock the head first: two saves of the same base otherwise both write version N+1 and one dies on the unique index.
     await tx.$queryRaw`SELECT id FROM "flow" WHERE id = ${flowId} FOR UPDATE`;
@@ -37,7 +41,6 @@ async function saveVersion(db: Db, flowId: string, userId: string, document: unk
 
 /** A new flow and its version 1, together or not at all. */
 async function createFlow(db: Db, workspaceId: string, userId: string, document: FlowDocument, message: string): Promise<string> {
-  await assertSubflowsReadable(db, userId, document);
   return db.$transaction(async (tx) => {
     const created = await tx.flow.create({
       data: { workspaceId, name: document.name, description: document.description ?? null, createdById: userId, latestVersion: 1 },
@@ -93,7 +96,7 @@ export const flowsRouter = {
       const base = (input.document ?? emptyFlow(input.name)) as Record<string, unknown>;
       const { document, problems } = documentForSave({ ...base, name: input.name });
       const flowId = await createFlow(ctx.db, input.workspaceId, ctx.user.id, document, "Created");
-      return { id: flowId, version: 1, problems };
+      return { id: flowId, version: 1, problems: [...problems, ...(await subflowProblems(ctx.db, saver(ctx.user.id, input.workspaceId), document))] };
     }),
 
   update: authedProcedure
@@ -134,7 +137,7 @@ export const flowsRouter = {
     await requireWorkspaceRole(ctx.db, ctx.user.id, input.workspaceId, "editor");
     const { document, problems } = documentForSave(input.document);
     const flowId = await createFlow(ctx.db, input.workspaceId, ctx.user.id, document, "Imported");
-    return { id: flowId, version: 1, problems };
+    return { id: flowId, version: 1, problems: [...problems, ...(await subflowProblems(ctx.db, saver(ctx.user.id, input.workspaceId), document))] };
   }),
 
   /** Copies the flow into a workspace where the caller is an editor; anyone who can see it (or holds its link) may. */

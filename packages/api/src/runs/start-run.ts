@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { FLOW_LIMITS, prepareFlow, resolveRunInputs } from "@switchyard/core";
 import type { Db, Prisma } from "@switchyard/db";
 import type { ApiServices } from "../services/api-services";
+import { subflowProblems } from "../flows/subflow-save";
 
 export interface StartRunRequest {
   flowId: string;
@@ -34,6 +35,10 @@ export async function startRun(db: Db, services: ApiServices, request: StartRunR
     const errors = prepared.problems.filter((p) => p.severity === "error");
     throw new TRPCError({ code: "BAD_REQUEST", message: `This flow can't run yet: ${errors.slice(0, 5).map((p) => p.message).join("; ")}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ""}` });
   }
+  // Subflows run only what the person (or key) starting the run may read; the worker checks again at every depth.
+  const starter = { workspaceId: flow.workspaceId, createdById: request.userId ?? null, apiKeyId: request.apiKeyId ?? null };
+  const hidden = await subflowProblems(db, starter, prepared.flow.document);
+  if (hidden.length > 0) throw new TRPCError({ code: "BAD_REQUEST", message: `This flow can't run yet: ${hidden.map((p) => p.message).join("; ")}` });
   const inputs = resolveRunInputs(prepared.flow.inputs, request.inputs);
   if (!inputs.ok) throw new TRPCError({ code: "BAD_REQUEST", message: `Bad input: ${inputs.problems.join("; ")}` });
 
