@@ -6,6 +6,7 @@ import { problem, type ValidationProblem } from "./problems";
 import { FlowGraph } from "./flow-graph";
 import { checkEdges } from "./check-edges";
 import { checkReferences } from "./check-references";
+import { bindInputNodes } from "./input-bindings";
 import { findCycles, type Dependency } from "./find-cycles";
 import { zodProblems } from "./zod-problems";
 
@@ -73,11 +74,14 @@ export function validateFlow(raw: unknown, options: ValidateOptions = {}): Valid
       if (issue) problems.push(problem("model-unavailable", `node '${id}': ${issue.message}`, { nodeId: id, severity: issue.severity }));
     }
   }
-  const declaredInputs = new Set([
-    // `?.`: the inputs have not been validated here, and `null` is valid JSON.
-    ...(Array.isArray(input.inputs) ? input.inputs.map((i) => (i as { name?: unknown } | null)?.name).filter((n): n is string => typeof n === "string") : []),
-    ...nodes.filter((n) => n.type === "input").map((n) => inputName(n, nodeData.get(n.id))),
-  ]);
+  // `?.`: the inputs have not been validated here, and `null` is valid JSON.
+  const declared = Array.isArray(input.inputs) ? input.inputs.map((i) => (i as { name?: unknown } | null)?.name).filter((n): n is string => typeof n === "string") : [];
+  const inputNodes = nodes.filter((n) => n.type === "input" && nodeData.has(n.id));
+  const bindings = bindInputNodes(declared, inputNodes.map((n) => ({ id: n.id, name: (nodeData.get(n.id) as { name?: string }).name })));
+  problems.push(...bindings.problems);
+  // The binding becomes the node's data.name, which is what execution reads.
+  for (const [id, name] of bindings.names) nodeData.set(id, { ...(nodeData.get(id) as object), name });
+  const declaredInputs = new Set([...declared, ...bindings.names.values()]);
   problems.push(...checkReferences([...graph.nodes.values()], nodeData, definitions, declaredInputs, references));
   problems.push(...checkCycles(graph, references));
   problems.push(...checkOutputs(nodes, nodeData));
@@ -86,7 +90,7 @@ export function validateFlow(raw: unknown, options: ValidateOptions = {}): Valid
   return { ok, problems, nodeData, references, ...(parsed.success ? { document: parsed.data } : {}) };
 }
 
-/** The run-input name an input node reads: `data.name`, or its id. */
+/** The name of an input or output node: `data.name` (for input nodes, as bound by `bindInputNodes`), else its id. */
 export function inputName(node: FlowNode, data: unknown): string {
   const name = (data as { name?: string } | undefined)?.name;
   return name ?? node.id;
