@@ -2,11 +2,12 @@ import { flowDocumentSchema, flowEdgeSchema, flowNodeSchema, type FlowDocument, 
 import { migrateFlowDocument } from "../flow/flow-migrations";
 import { nodeDefinition } from "../nodes/registry";
 import type { NodeDefinition } from "../nodes/node-types";
-import { problem, type ValidationProblem } from "./problems";
+import { problem, storableProblem, type ValidationProblem } from "./problems";
 import { FlowGraph } from "./flow-graph";
 import { checkEdges } from "./check-edges";
 import { checkReferences } from "./check-references";
 import { bindInputNodes } from "./input-bindings";
+import { checkStorable } from "./check-storable";
 import { findCycles, type Dependency } from "./find-cycles";
 import { zodProblems } from "./zod-problems";
 
@@ -31,12 +32,16 @@ export interface ValidationResult {
 export function validateFlow(raw: unknown, options: ValidateOptions = {}): ValidationResult {
   const nodeData = new Map<string, unknown>();
   const references = new Map<string, string[]>();
+  // Before any schema: zod and JSON.stringify recurse, and the database refuses some characters.
+  const unstorable = checkStorable(raw);
+  if (unstorable?.fatal) return { ok: false, problems: [unstorable.problem], nodeData, references };
   const migrated = migrateFlowDocument(raw);
   if (!migrated.ok) return { ok: false, problems: [problem("invalid-format", migrated.message)], nodeData, references };
   const input = migrated.document as Record<string, unknown>;
 
   const parsed = flowDocumentSchema.safeParse(input);
   const problems = parsed.success ? [] : zodProblems(parsed.error, input);
+  if (unstorable) problems.unshift(unstorable.problem);
   // Keep checking the parts that parse, so one bad node doesn't hide the graph's other problems.
   const nodes = parsed.success ? parsed.data.nodes : parseEach(input.nodes, (n) => flowNodeSchema.safeParse(n));
   const edges = parsed.success ? parsed.data.edges : parseEach(input.edges, (e) => flowEdgeSchema.safeParse(e));
@@ -87,7 +92,8 @@ export function validateFlow(raw: unknown, options: ValidateOptions = {}): Valid
   problems.push(...checkOutputs(nodes, nodeData));
 
   const ok = !problems.some((p) => p.severity === "error");
-  return { ok, problems, nodeData, references, ...(parsed.success ? { document: parsed.data } : {}) };
+  // Messages quote the document, which may hold characters the database refuses: repair them.
+  return { ok, problems: problems.map(storableProblem), nodeData, references, ...(parsed.success ? { document: parsed.data } : {}) };
 }
 
 /** The name of an input or output node: `data.name` (for input nodes, as bound by `bindInputNodes`), else its id. */
