@@ -32,6 +32,7 @@ export function createNodeContext(run: RunExecution, node: PlanNode, inputs: Nod
     signal: run.abortSignal,
     seed: run.seed,
     depth,
+    patterns: run.flow.patterns,
     memory: run.memory,
     render: (template) => renderWith(run, template),
     input: (name) => (Object.hasOwn(run.inputs, name) ? run.inputs[name] : undefined),

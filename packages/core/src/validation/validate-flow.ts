@@ -10,6 +10,7 @@ import { bindInputNodes } from "./input-bindings";
 import { checkStorable } from "./check-storable";
 import { findCycles, type Dependency } from "./find-cycles";
 import { zodProblems } from "./zod-problems";
+import { UserPatterns } from "../util/user-pattern";
 
 export interface ValidateOptions {
   /** Checks a model id against the host's providers; returns a problem message or nothing. */
@@ -26,17 +27,20 @@ export interface ValidationResult {
   nodeData: Map<string, unknown>;
   /** Template reference dependencies: node id → ids it references. */
   references: Map<string, string[]>;
+  /** The patterns validation compiled, for execution to reuse. */
+  patterns: UserPatterns;
 }
 
 /** Checks a flow document and reports every problem it finds, each pinned to its node or edge. */
 export function validateFlow(raw: unknown, options: ValidateOptions = {}): ValidationResult {
   const nodeData = new Map<string, unknown>();
   const references = new Map<string, string[]>();
+  const patterns = new UserPatterns();
   // Before any schema: zod and JSON.stringify recurse, and the database refuses some characters.
   const unstorable = checkStorable(raw);
-  if (unstorable?.fatal) return { ok: false, problems: [unstorable.problem], nodeData, references };
+  if (unstorable?.fatal) return { ok: false, problems: [unstorable.problem], nodeData, references, patterns };
   const migrated = migrateFlowDocument(raw);
-  if (!migrated.ok) return { ok: false, problems: [problem("invalid-format", migrated.message)], nodeData, references };
+  if (!migrated.ok) return { ok: false, problems: [problem("invalid-format", migrated.message)], nodeData, references, patterns };
   const input = migrated.document as Record<string, unknown>;
 
   const parsed = flowDocumentSchema.safeParse(input);
@@ -45,7 +49,7 @@ export function validateFlow(raw: unknown, options: ValidateOptions = {}): Valid
   // Keep checking the parts that parse, so one bad node doesn't hide the graph's other problems.
   const nodes = parsed.success ? parsed.data.nodes : parseEach(input.nodes, (n) => flowNodeSchema.safeParse(n));
   const edges = parsed.success ? parsed.data.edges : parseEach(input.edges, (e) => flowEdgeSchema.safeParse(e));
-  const graph = new FlowGraph(nodes, edges);
+  const graph = new FlowGraph(nodes, edges, patterns);
 
   const definitions = new Map<string, NodeDefinition>();
   const seen = new Set<string>();
@@ -93,7 +97,7 @@ export function validateFlow(raw: unknown, options: ValidateOptions = {}): Valid
 
   const ok = !problems.some((p) => p.severity === "error");
   // Messages quote the document, which may hold characters the database refuses: repair them.
-  return { ok, problems: problems.map(storableProblem), nodeData, references, ...(parsed.success ? { document: parsed.data } : {}) };
+  return { ok, problems: problems.map(storableProblem), nodeData, references, patterns, ...(parsed.success ? { document: parsed.data } : {}) };
 }
 
 /** The name of an input or output node: `data.name` (for input nodes, as bound by `bindInputNodes`), else its id. */
