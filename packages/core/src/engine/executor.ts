@@ -228,6 +228,7 @@ class RunExecution {
           latencyMs: outcome.latencyMs,
           ...(outcome.confidence !== undefined ? { confidence: outcome.confidence } : {}),
           ...(tally?.model !== undefined ? { model: tally.model, simulated: tally.simulated ?? false, attempts: tally.attempts } : {}),
+          ...(outcome.replacedChars ? { replacedChars: outcome.replacedChars } : {}),
         });
         for (const edge of fired) this.emit("node.fallback", { nodeId: node.id, from: node.id, to: this.flow.nodes[edge.target]!.id, reason: "low_confidence" });
       }

@@ -4,6 +4,7 @@ import type { SimOptions } from "../model/sim-options";
 import type { ModelCallOptions, ModelCallResult } from "../nodes/node-types";
 import type { RunEvent, RunEventMap } from "../events/run-events";
 import { estimateTokens } from "../util/tokens";
+import { StorableTextStream, storableText } from "../util/storable-text";
 import { seededRandom } from "../util/rng";
 import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from "./retry";
 import { costOf } from "./cost";
@@ -37,10 +38,12 @@ export interface CallTally {
   model?: string;
   simulated?: boolean;
   calls: number;
+  /** Characters of model text the database cannot store, replaced with U+FFFD. */
+  replacedChars: number;
 }
 
 export function newTally(): CallTally {
-  return { usage: { input: 0, output: 0 }, costUsd: 0, attempts: 0, calls: 0 };
+  return { usage: { input: 0, output: 0 }, costUsd: 0, attempts: 0, calls: 0, replacedChars: 0 };
 }
 
 /**
@@ -68,7 +71,7 @@ export async function callModel(services: RunServices, nodeId: string, tally: Ca
       result = await attemptCall(services, nodeId, options, attempt, `${seedBase}:${attempt}`);
     } catch (error) {
       budget.release(estimate);
-      const failure = error instanceof ModelError ? error : new ModelError("unknown", (error as Error).message ?? String(error));
+      const failure = storableError(error instanceof ModelError ? error : new ModelError("unknown", (error as Error).message ?? String(error)));
       if (!failure.retryable || attempt >= policy.maxAttempts || signal.aborted) {
         // The model failed the node (a cancelled run is nobody's error): per-model error rates count it.
         if (failure.code !== "cancelled") tally.model ??= options.model;
@@ -90,12 +93,16 @@ export async function callModel(services: RunServices, nodeId: string, tally: Ca
     budget.record(costUsd);
     tally.usage = { input: tally.usage.input + result.usage.input, output: tally.usage.output + result.usage.output };
     tally.costUsd += costUsd;
-    tally.model ??= result.model;
+    // Provider text becomes storable here, at the boundary: Postgres refuses U+0000 and unpaired surrogates.
+    const text = storableText(result.text);
+    const model = storableText(result.model).text;
+    tally.replacedChars += text.replaced;
+    tally.model ??= model;
     tally.simulated = (tally.simulated ?? true) && result.simulated;
     return {
-      text: result.text,
+      text: text.text,
       usage: result.usage,
-      model: result.model,
+      model,
       simulated: result.simulated,
       ...(result.tokenLogprobs ? { tokenLogprobs: result.tokenLogprobs } : {}),
     };
@@ -125,11 +132,18 @@ async function attemptCall(services: RunServices, nodeId: string, options: Model
   if (options.maxTokens !== undefined) request.maxTokens = options.maxTokens;
   if (options.logprobs) request.logprobs = true;
   if (options.sim !== undefined) request.sim = options.sim;
-  if (options.stream) request.onDelta = (text: string) => void services.emitNode("node.delta", nodeId, { text, attempt });
+  // Per attempt: a retry starts a new stream, and a surrogate pair may be split across two deltas.
+  const deltas = new StorableTextStream();
+  const emit = (text: string) => {
+    if (text !== "") services.emitNode("node.delta", nodeId, { text, attempt });
+  };
+  if (options.stream) request.onDelta = (text: string) => emit(deltas.push(text));
   try {
     // Cancelled while waiting for a concurrency slot: don't send a call that can only be thrown away.
     if (signal.aborted) throw new ModelError("cancelled", "run cancelled");
-    return await gateway.generate(request);
+    const result = await gateway.generate(request);
+    if (options.stream) emit(deltas.end());
+    return result;
   } catch (error) {
     if (timedOut) throw new ModelError("timeout", `${options.model} did not answer within ${timeoutMs} ms`);
     if (signal.aborted) throw new ModelError("cancelled", "run cancelled");
@@ -151,4 +165,11 @@ export function describeCached(services: RunServices, model: string, sim: SimOpt
     cache.set(model, info);
   }
   return info;
+}
+
+/** The error with a storable message: providers' messages can quote their response bodies. */
+function storableError(error: ModelError): ModelError {
+  const message = storableText(error.message);
+  if (message.replaced === 0) return error;
+  return new ModelError(error.code, message.text, { status: error.status, retryAfterMs: error.retryAfterMs, cause: error });
 }
