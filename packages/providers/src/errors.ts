@@ -52,6 +52,7 @@ const BAD_RESPONSE_NAMES = new Set([
   "AI_JSONParseError",
   "AI_TypeValidationError",
   "AI_EmptyResponseBodyError",
+  "AI_NoOutputGeneratedError",
 ]);
 const NETWORK_CODES = new Set([
   "ECONNREFUSED",
@@ -73,6 +74,10 @@ export function toModelError(error: unknown, context: ErrorContext): ModelError 
   if (APICallError.isInstance(error)) {
     const status = error.statusCode;
     if (status === undefined) return new ModelError("network", say(error.message));
+    // A 2xx whose body broke off ("Failed to process successful response"): the server's fault, transient.
+    if (status >= 200 && status < 300) {
+      return new ModelError("server_error", say("the response broke off mid-stream"));
+    }
     return ModelError.fromStatus(
       status,
       say(`HTTP ${status}: ${error.message}`),
