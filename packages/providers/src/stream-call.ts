@@ -106,13 +106,21 @@ async function consume(stream: FullStream, spec: StreamCallSpec): Promise<ModelR
  * with no raw reason when the provider never said why it stopped: garbage, an empty body, or a
  * stream cut short. Those are the provider's failure (retryable), never an answer.
  */
-function brokenOff(finish: { reason: FinishReason; raw: string | undefined } | undefined, text: string): string | undefined {
-  if (finish === undefined || finish.reason === "error" || (finish.reason === "other" && finish.raw === undefined)) {
+function brokenOff(
+  finish: { reason: FinishReason; raw: string | undefined } | undefined,
+  text: string,
+): string | undefined {
+  if (
+    finish === undefined ||
+    finish.reason === "error" ||
+    (finish.reason === "other" && finish.raw === undefined)
+  ) {
     return text === ""
       ? "the response ended without an answer (stream broke off)"
       : `the response broke off after ${text.length} characters, without saying it was done`;
   }
-  if (finish.reason === "other" && text === "") return `the response ended without an answer (finish reason '${finish.raw}')`;
+  if (finish.reason === "other" && text === "")
+    return `the response ended without an answer (finish reason '${finish.raw}')`;
   return undefined;
 }
 
