@@ -165,6 +165,10 @@ describe("openai over real HTTP", () => {
     expect(error.code).toBe("network");
     expect(error.retryable).toBe(true);
     expectNoKey(error, KEY);
+    // Nothing about the server's network: no host, port or errno.
+    expect(error.message).toBe("openai:gpt-4o-mini: the provider could not be reached");
+    const port = new URL(closed.baseURL).port;
+    expect(error.message).not.toMatch(new RegExp(`127\\.0\\.0\\.1|${port}|ECONN|fetch failed`));
   });
 
   it("embeds with embedMany", async () => {
