@@ -149,7 +149,8 @@ describe("modelCatalog", () => {
       id: "openai:gpt-4o-mini",
       kind: "chat",
       price: { inputPerMTok: 0.15, outputPerMTok: 0.6 },
-      priceSource: "https://platform.openai.com/docs/pricing",
+      priceSource:
+        "https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json",
       simulated: false,
       available: true,
     });

@@ -50,6 +50,8 @@ export interface ModelResult {
 export interface ModelInfo {
   /** Price per million tokens; undefined when unknown (cost then counts as 0 and is flagged). */
   price?: ModelPrice;
+  /** The most output tokens one call may produce (from the price table): the worst case a budget reserves. */
+  maxOutputTokens?: number;
   simulated: boolean;
   /** Why this model cannot be called right now (unknown model, missing key), or undefined. */
   unavailable?: string;
