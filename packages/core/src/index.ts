@@ -21,5 +21,6 @@ export * from "./engine/node-state";
 export * from "./engine/run-inputs";
 export * from "./engine/retry";
 export * from "./engine/cost";
+export * from "./engine/budget";
 export * from "./engine/confidence";
 export * from "./nodes/catalog";

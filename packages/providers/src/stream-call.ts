@@ -97,6 +97,7 @@ async function consume(stream: FullStream, spec: StreamCallSpec): Promise<ModelR
     },
     model: modelId ? `${spec.prefix}:${modelId}` : request.model,
     simulated: false,
+    ...(finish?.reason === "length" ? { truncated: true } : {}),
     ...(tokenLogprobs ? { tokenLogprobs } : {}),
   };
 }

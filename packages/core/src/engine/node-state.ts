@@ -18,6 +18,8 @@ export type SettledNode =
       latencyMs: number;
       /** Characters of model text replaced because the database could not store them. */
       replacedChars?: number;
+      /** Why a model reply was cut short: the call's maxTokens, or the host's output limit. */
+      truncated?: "max_tokens" | "output_limit";
     }
   | { status: "failed"; error: RunError; usage: TokenUsage; costUsd: number; latencyMs: number }
   | { status: "skipped"; reason: string };
@@ -55,6 +57,7 @@ export function completedState(output: NodeOutput, tally: CallTally, latencyMs: 
     ...(output.port !== undefined ? { port: output.port } : {}),
     ...(output.confidence !== undefined ? { confidence: output.confidence } : {}),
     ...(tally.replacedChars > 0 ? { replacedChars: tally.replacedChars } : {}),
+    ...(tally.truncated ? { truncated: tally.truncated } : {}),
   };
 }
 

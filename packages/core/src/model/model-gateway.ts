@@ -44,6 +44,8 @@ export interface ModelResult {
   simulated: boolean;
   /** Exact cost if the provider knows it better than the pricing table (e.g. sim overrides). */
   costUsd?: number;
+  /** True when the reply stopped at the request's maxTokens (the provider's finish reason "length"). */
+  truncated?: boolean;
 }
 
 /** What the engine needs to know about a model before calling it. */
