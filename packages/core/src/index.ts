@@ -7,6 +7,7 @@ export * from "./events/run-events";
 export * from "./util/rng";
 export * from "./util/tokens";
 export * from "./util/storable-text";
+export { PATTERN_LIMITS, compileUserPattern, UserPatterns, UserPatternError, type UserPattern, type PatternMatch } from "./util/user-pattern";
 export * from "./flow/template";
 export * from "./flow/flow-migrations";
 export * from "./memory/memory-store";
