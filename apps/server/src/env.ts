@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCAL_ENDPOINT_NAMES, type LocalEndpointName } from "@switchyard/providers";
 
 const compatibleSchema = z.array(z.object({ name: z.string(), baseURL: z.url(), apiKey: z.string().optional() }));
 const priceSchema = z.record(z.string(), z.object({ inputPerMTok: z.number().min(0), outputPerMTok: z.number().min(0) }));
@@ -19,6 +20,18 @@ function jsonVar<T extends z.ZodType>(schema: T) {
 }
 
 const optionalKey = z.string().trim().min(1).optional();
+
+/** `ollama,vllm`, `all` or `none`: the built-in endpoints on localhost this host may call. */
+const localModels = z.string().transform((text, ctx) => {
+  const names = text.split(",").map((name) => name.trim()).filter(Boolean);
+  if (names.length === 1 && (names[0] === "all" || names[0] === "none")) return names[0] === "all" ? [...LOCAL_ENDPOINT_NAMES] : [];
+  const unknown = names.filter((name) => !(LOCAL_ENDPOINT_NAMES as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    ctx.addIssue({ code: "custom", message: `must list built-in local endpoints (${LOCAL_ENDPOINT_NAMES.join(", ")}), or be all or none; got '${unknown.join("', '")}'` });
+    return z.NEVER;
+  }
+  return names as LocalEndpointName[];
+});
 
 /** OTLP's header list, `name=value,name2=value2` with URL-encoded values. Issues never quote it: it holds auth. */
 const otlpHeaders = z.string().transform((text, ctx) => {
@@ -54,6 +67,12 @@ export const envSchema = z.object({
   OPENROUTER_API_KEY: optionalKey,
   /** Extra OpenAI-compatible endpoints: `[{"name":"lab","baseURL":"http://gpu:8000/v1"}]`. */
   SWITCHYARD_OPENAI_COMPATIBLE: jsonVar(compatibleSchema).optional(),
+  /**
+   * Built-in keyless endpoints on this machine's localhost that flows may call: `ollama,lmstudio,vllm`,
+   * `all` or `none`. The server enables none by default (a flow must not reach the server's own
+   * ports); the CLI, on the user's own machine, all.
+   */
+  SWITCHYARD_LOCAL_MODELS: localModels.optional(),
   /** Price overrides per model id, USD per million tokens. */
   SWITCHYARD_PRICES: jsonVar(priceSchema).optional(),
   /** Where the CLI keeps memory-node conversations. */

@@ -1,11 +1,16 @@
 import type { ModelGateway } from "@switchyard/core";
-import { createModelGateway, type GatewayConfig } from "@switchyard/providers";
+import { createModelGateway, LOCAL_ENDPOINT_NAMES, type GatewayConfig } from "@switchyard/providers";
 import type { Env } from "./env";
 
-/** Provider configuration from the environment (workspace credentials are layered on by the server). */
-export function gatewayConfigFromEnv(env: Env): GatewayConfig {
+/**
+ * Provider configuration from the environment (workspace credentials are layered on by the server).
+ * The host decides the default for the built-in local endpoints: a server's users must not reach
+ * its own ports unless its operator says so; the CLI runs on the user's own machine.
+ */
+export function gatewayConfigFromEnv(env: Env, host: "server" | "cli" = "server"): GatewayConfig {
   const googleKey = env.GOOGLE_GENERATIVE_AI_API_KEY ?? env.GOOGLE_API_KEY;
   return {
+    localEndpoints: env.SWITCHYARD_LOCAL_MODELS ?? (host === "cli" ? [...LOCAL_ENDPOINT_NAMES] : []),
     ...(env.OPENAI_API_KEY ? { openaiApiKey: env.OPENAI_API_KEY } : {}),
     ...(env.OPENAI_BASE_URL ? { openaiBaseURL: env.OPENAI_BASE_URL } : {}),
     ...(env.ANTHROPIC_API_KEY ? { anthropicApiKey: env.ANTHROPIC_API_KEY } : {}),
@@ -17,6 +22,6 @@ export function gatewayConfigFromEnv(env: Env): GatewayConfig {
   };
 }
 
-export function gatewayFromEnv(env: Env): ModelGateway {
-  return createModelGateway(gatewayConfigFromEnv(env));
+export function gatewayFromEnv(env: Env, host: "server" | "cli" = "server"): ModelGateway {
+  return createModelGateway(gatewayConfigFromEnv(env, host));
 }

@@ -53,6 +53,28 @@ describe("CLI user errors: exit code 2, one clear line, no stack trace", () => {
     expect(err.join("\n")).toMatch(/node 'a': data.prompt: Too big/);
   });
 
+  it("the real binary refuses a document nested 100,000 levels deep as invalid (exit 2), in validate and run", async () => {
+    const deep = `${"[".repeat(100_000)}"x"${"]".repeat(100_000)}`;
+    const text = `{"format":"switchyard.flow/v1","name":"t","inputs":[{"name":"q"}],"nodes":[{"id":"c","type":"constant","data":{"value":${deep}}},{"id":"o","type":"output"}],"edges":[{"source":"c","target":"o"}]}`;
+    const flow = await file("deep.json", text);
+    for (const command of ["validate", "run"]) {
+      const result = await spawnCli([command, flow]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("the flow is nested more than 64 levels deep at nodes.0.data.value.0.0…");
+      expect(result.stderr).not.toMatch(/internal error|Maximum call stack/);
+    }
+  });
+
+  it("refuses a deeply nested JSON input and a NUL in an input as bad input (exit 2)", async () => {
+    const flow = await file("json-input.json", { ...base, inputs: [{ name: "q", type: "json" }], nodes: [{ id: "q", type: "input" }, { id: "o", type: "output" }], edges: [{ source: "q", target: "o" }] });
+    const deep = await cli("run", flow, "--input", `q=${"[".repeat(100_000)}1${"]".repeat(100_000)}`);
+    expect(deep.code).toBe(2);
+    expect(deep.err[0]).toMatch(/bad input: input 'q(\.0)+' is nested more than 64 levels deep/);
+    const nul = await cli("run", flow, "--input", 'q="a\\u0000"'); // JSON text whose string holds a NUL
+    expect(nul.code).toBe(2);
+    expect(nul.err[0]).toBe("switchyard: bad input: input 'q' contains U+0000 (a NUL character) at character 2, which cannot be stored");
+  });
+
   it("rejects malformed JSON, wrong types and unknown formats", async () => {
     expect((await cli("run", await file("syntax.json", "{ nope"))).err[0]).toMatch(/syntax\.json is not valid JSON/);
     expect((await cli("run", await file("array.json", [1, 2]))).err.join(" ")).toContain("must be a JSON object");

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { cliEvents, example, ofType } from "./cli-helpers";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { cliEvents, example, ofType, spawnCli } from "./cli-helpers";
+
+/** DESIGN.md's normative example, copied verbatim: the document format's own example must run. */
+const designExample = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/design-example.json");
 
 /** Each example shows its pattern at work in the event stream, as the engine issue asks. */
 describe("example flows through the CLI", () => {
@@ -86,5 +91,16 @@ describe("example flows through the CLI", () => {
     const a = await cliEvents("run", example("cascade.json"), "--seed", "42");
     const b = await cliEvents("run", example("cascade.json"), "--seed", "42");
     expect(strip(a.events)).toBe(strip(b.events));
+  });
+
+  it("DESIGN.md's example validates and runs with --input question=…, its input node bound to the one declared input", async () => {
+    const validated = await spawnCli(["validate", designExample]);
+    expect(validated).toMatchObject({ code: 0, stdout: expect.stringContaining("is valid") });
+    const ran = await spawnCli(["run", designExample, "--input", "question=What is the capital of Australia?", "--seed", "1", "--json"]);
+    expect(ran.stderr).toBe("");
+    expect(ran.code).toBe(0);
+    const events = ran.stdout.trim().split("\n").map((line) => JSON.parse(line) as { type: string; nodeId?: string; output?: { value?: unknown } });
+    expect(events.find((e) => e.type === "node.completed" && e.nodeId === "in")?.output?.value).toBe("What is the capital of Australia?");
+    expect(events.at(-1)).toMatchObject({ type: "run.completed", outputs: { answer: expect.any(String) } });
   });
 });

@@ -9,6 +9,7 @@ import type {
 } from "@switchyard/core";
 import { ModelError } from "@switchyard/core";
 import type { ModelId } from "./model-id";
+import { maxOutputOf } from "./pricing";
 
 /** One provider prefix behind the gateway (`openai`, `sim`, `ollama`, …). */
 export interface ProviderBackend {
@@ -25,7 +26,7 @@ export function missingKey(label: string, envVar: string): string {
   return `needs ${article} ${label} API key (set ${envVar} or add it in Settings)`;
 }
 
-/** What every real provider's describe() reports: the listed price and any missing key. */
+/** What every real provider's describe() reports: the listed price and output limit, and any missing key. */
 export function describeHosted(
   model: string,
   price: ModelPrice | undefined,
@@ -34,7 +35,13 @@ export function describeHosted(
   const unavailable = problem
     ? { unavailable: `${model} ${problem}`, unavailableReason: "missing-key" as const }
     : {};
-  return { price, simulated: false, ...unavailable };
+  const maxOutputTokens = maxOutputOf(model);
+  return {
+    price,
+    simulated: false,
+    ...(maxOutputTokens ? { maxOutputTokens } : {}),
+    ...unavailable,
+  };
 }
 
 /** Returns the configured client, or throws the `auth` error describe() would have reported. */

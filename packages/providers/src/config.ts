@@ -24,6 +24,12 @@ export interface GatewayConfig {
   googleBaseURL?: string;
   /** Extra OpenAI-compatible endpoints; an entry with a built-in name replaces that endpoint. */
   compatible?: CompatibleEndpoint[];
+  /**
+   * Built-in keyless endpoints on this machine's localhost (Ollama, LM Studio, vLLM) that model ids
+   * may use. None unless listed: on a server, anyone who can write a flow could otherwise make it
+   * call the server's own ports. The CLI, on the user's own machine, lists them all.
+   */
+  localEndpoints?: readonly LocalEndpointName[];
   /** Prices that win over the built-in table, keyed by full model id (`openai:gpt-4o`). */
   priceOverrides?: Record<string, ModelPrice>;
 }
@@ -38,7 +44,11 @@ export interface ResolvedEndpoint extends CompatibleEndpoint {
   keyEnvVar?: string;
 }
 
-/** Endpoints usable with no configuration; hosted ones need a key, local ones don't. */
+/** The built-in endpoints on localhost, which a host enables with `localEndpoints`. */
+export const LOCAL_ENDPOINT_NAMES = ["ollama", "lmstudio", "vllm"] as const;
+export type LocalEndpointName = (typeof LOCAL_ENDPOINT_NAMES)[number];
+
+/** Built-in endpoints: hosted ones need a key, local ones (LOCAL_ENDPOINT_NAMES) need `localEndpoints`. */
 export const BUILT_IN_ENDPOINTS: readonly ResolvedEndpoint[] = [
   { name: "ollama", label: "Ollama", baseURL: "http://localhost:11434/v1", requiresKey: false },
   { name: "lmstudio", label: "LM Studio", baseURL: "http://localhost:1234/v1", requiresKey: false },
@@ -55,10 +65,17 @@ export const BUILT_IN_ENDPOINTS: readonly ResolvedEndpoint[] = [
 /** Prefixes with their own SDK (or the simulator); a compatible endpoint cannot take them. */
 export const NATIVE_PROVIDERS = ["openai", "anthropic", "google", "sim"] as const;
 
-/** Merges built-in and configured endpoints; configured entries replace built-ins by name. */
+/**
+ * Merges built-in and configured endpoints; configured entries replace built-ins by name. A local
+ * built-in is left out unless `localEndpoints` lists it (an entry in `compatible` is configured, so in).
+ */
 export function resolveEndpoints(config: GatewayConfig): Map<string, ResolvedEndpoint> {
   const endpoints = new Map<string, ResolvedEndpoint>();
-  for (const endpoint of BUILT_IN_ENDPOINTS) endpoints.set(endpoint.name, { ...endpoint });
+  const enabled = new Set<string>(config.localEndpoints ?? []);
+  for (const endpoint of BUILT_IN_ENDPOINTS) {
+    if (isLocalEndpoint(endpoint.name) && !enabled.has(endpoint.name)) continue;
+    endpoints.set(endpoint.name, { ...endpoint });
+  }
   const openrouter = endpoints.get("openrouter");
   if (openrouter && config.openrouterApiKey) openrouter.apiKey = config.openrouterApiKey;
   for (const entry of config.compatible ?? []) {
@@ -72,7 +89,8 @@ export function resolveEndpoints(config: GatewayConfig): Map<string, ResolvedEnd
         `compatible endpoint name '${entry.name}' must be lowercase letters, digits, '-' or '_'`,
       );
     }
-    const builtIn = endpoints.get(entry.name);
+    const builtIn =
+      endpoints.get(entry.name) ?? BUILT_IN_ENDPOINTS.find((e) => e.name === entry.name);
     endpoints.set(entry.name, {
       ...entry,
       apiKey: entry.apiKey ?? builtIn?.apiKey,
@@ -94,4 +112,8 @@ export function secretsOf(config: GatewayConfig): string[] {
   ];
   for (const entry of config.compatible ?? []) keys.push(entry.apiKey);
   return keys.filter((key): key is string => typeof key === "string" && key.length > 0);
+}
+
+export function isLocalEndpoint(name: string): name is LocalEndpointName {
+  return (LOCAL_ENDPOINT_NAMES as readonly string[]).includes(name);
 }

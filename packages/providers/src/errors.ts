@@ -52,6 +52,7 @@ const BAD_RESPONSE_NAMES = new Set([
   "AI_JSONParseError",
   "AI_TypeValidationError",
   "AI_EmptyResponseBodyError",
+  "AI_NoOutputGeneratedError",
 ]);
 const NETWORK_CODES = new Set([
   "ECONNREFUSED",
@@ -72,7 +73,11 @@ export function toModelError(error: unknown, context: ErrorContext): ModelError 
 
   if (APICallError.isInstance(error)) {
     const status = error.statusCode;
-    if (status === undefined) return new ModelError("network", say(error.message));
+    if (status === undefined) return unreachable(context, error);
+    // A 2xx whose body broke off ("Failed to process successful response"): the server's fault, transient.
+    if (status >= 200 && status < 300) {
+      return new ModelError("server_error", say("the response broke off mid-stream"));
+    }
     return ModelError.fromStatus(
       status,
       say(`HTTP ${status}: ${error.message}`),
@@ -84,11 +89,21 @@ export function toModelError(error: unknown, context: ErrorContext): ModelError 
     if (BAD_REQUEST_NAMES.has(error.name)) return new ModelError("bad_request", say(error.message));
     if (BAD_RESPONSE_NAMES.has(error.name))
       return new ModelError("server_error", say(`bad response: ${error.message}`));
-    if (isNetworkError(error)) return new ModelError("network", say(error.message));
+    if (isNetworkError(error)) return unreachable(context, error);
     if (error.name === "AI_LoadAPIKeyError") return new ModelError("auth", say("missing API key"));
     return new ModelError("unknown", say(error.message));
   }
   return fromErrorFrame(error, say);
+}
+
+/**
+ * A connection that failed (refused, reset, DNS, timeout). One message for all, with no host,
+ * port or errno: users must not learn the network around the server from it. The cause keeps them.
+ */
+function unreachable(context: ErrorContext, cause: unknown): ModelError {
+  return new ModelError("network", `${context.model}: the provider could not be reached`, {
+    cause,
+  });
 }
 
 /** Reads `Retry-After` (seconds or date) or OpenAI's `retry-after-ms`. */

@@ -20,7 +20,7 @@ describe("createModelGateway", () => {
 
   it("names the known providers when the prefix is unknown", async () => {
     const message =
-      "unknown model provider 'foo' in 'foo:bar'; known: openai, anthropic, google, sim, ollama, lmstudio, vllm, openrouter";
+      "unknown model provider 'foo' in 'foo:bar'; known: openai, anthropic, google, sim, openrouter";
     expect(gateway.describe("foo:bar")).toEqual({
       simulated: false,
       unavailable: message,
@@ -71,8 +71,29 @@ describe("createModelGateway", () => {
     });
   });
 
-  it("treats keyless local endpoints as available", () => {
-    expect(gateway.describe("ollama:llama3.1")).toEqual({ price: undefined, simulated: false });
+  it("calls keyless local endpoints only when the host enables them, and says how to", async () => {
+    const message =
+      "ollama:llama3.1: the built-in Ollama endpoint (on the server's own machine) is off; the server's operator can enable it with SWITCHYARD_LOCAL_MODELS=ollama";
+    expect(gateway.describe("ollama:llama3.1")).toEqual({
+      simulated: false,
+      unavailable: message,
+      unavailableReason: "unknown-model",
+    });
+    expect(await failure(gateway.generate(call("ollama:llama3.1")))).toMatchObject({
+      code: "bad_request",
+      message,
+    });
+    const local = createModelGateway({ localEndpoints: ["ollama", "vllm"] });
+    expect(local.describe("ollama:llama3.1")).toEqual({ price: undefined, simulated: false });
+    expect(local.describe("vllm:qwen").unavailable).toBeUndefined();
+    expect(local.describe("lmstudio:phi-3").unavailable).toMatch(
+      /SWITCHYARD_LOCAL_MODELS=lmstudio$/,
+    );
+    // An endpoint the operator configured by name is enabled by that configuration.
+    const configured = createModelGateway({
+      compatible: [{ name: "ollama", baseURL: "http://gpu-box:11434/v1" }],
+    });
+    expect(configured.describe("ollama:llama3.1").unavailable).toBeUndefined();
   });
 
   it("accepts a key for openrouter and custom endpoints, and rejects reserved names", () => {
@@ -102,6 +123,7 @@ describe("modelCatalog", () => {
   it("groups models by provider with price, simulated flag and availability", () => {
     const catalog = modelCatalog({
       openaiApiKey: "sk-test",
+      localEndpoints: ["ollama", "lmstudio", "vllm"],
       priceOverrides: { "ollama:llama3.1": { inputPerMTok: 0, outputPerMTok: 0 } },
     });
     const group = (provider: string) => catalog.find((g) => g.provider === provider);
@@ -127,7 +149,8 @@ describe("modelCatalog", () => {
       id: "openai:gpt-4o-mini",
       kind: "chat",
       price: { inputPerMTok: 0.15, outputPerMTok: 0.6 },
-      priceSource: "https://platform.openai.com/docs/pricing",
+      priceSource:
+        "https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json",
       simulated: false,
       available: true,
     });
@@ -148,5 +171,12 @@ describe("modelCatalog", () => {
       models: [{ id: "ollama:llama3.1", priceSource: "override" }],
     });
     expect(group("openrouter")?.available).toBe(false);
+    expect(modelCatalog({}).map((g) => g.provider)).toEqual([
+      "openai",
+      "anthropic",
+      "google",
+      "sim",
+      "openrouter",
+    ]);
   });
 });

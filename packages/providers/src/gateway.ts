@@ -8,7 +8,14 @@ import {
 } from "@switchyard/core";
 import { anthropicBackend } from "./anthropic";
 import type { ProviderBackend } from "./backend";
-import { resolveEndpoints, secretsOf, type GatewayConfig, type ResolvedEndpoint } from "./config";
+import {
+  BUILT_IN_ENDPOINTS,
+  isLocalEndpoint,
+  resolveEndpoints,
+  secretsOf,
+  type GatewayConfig,
+  type ResolvedEndpoint,
+} from "./config";
 import { toModelError } from "./errors";
 import { googleBackend } from "./google";
 import { parseModelId, type ModelId } from "./model-id";
@@ -52,6 +59,7 @@ export function createModelGateway(config: GatewayConfig = {}): ModelGateway {
     if (!id)
       return `model id '${model}' has no provider prefix; write provider:model, e.g. openai:gpt-4o-mini or sim:fast`;
     const backend = backends.get(id.provider);
+    if (!backend && isLocalEndpoint(id.provider)) return localEndpointOff(model, id.provider);
     if (!backend) return `unknown model provider '${id.provider}' in '${model}'; known: ${known}`;
     return { id, backend };
   };
@@ -86,4 +94,10 @@ export function createModelGateway(config: GatewayConfig = {}): ModelGateway {
       }
     },
   };
+}
+
+/** Why a model id on a local built-in that this host has not enabled cannot be called, and how to enable it. */
+function localEndpointOff(model: string, name: string): string {
+  const label = BUILT_IN_ENDPOINTS.find((e) => e.name === name)?.label ?? name;
+  return `${model}: the built-in ${label} endpoint (on the server's own machine) is off; the server's operator can enable it with SWITCHYARD_LOCAL_MODELS=${name}`;
 }

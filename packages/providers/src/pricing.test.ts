@@ -1,17 +1,51 @@
 import { describe, expect, it } from "vitest";
 import { createModelGateway } from "./gateway";
-import { PRICE_TABLE, PRICES_AS_OF, listedPrice, priceOf } from "./pricing";
+import { PRICE_SOURCE } from "./generated/price-table";
+import { PRICE_TABLE, PRICES_AS_OF, listedPrice, maxOutputOf, priceOf } from "./pricing";
 
 describe("pricing table", () => {
   it("gives every entry a source URL and the date it was read", () => {
-    expect(PRICES_AS_OF).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+    expect(PRICES_AS_OF).toBe("2026-07-24");
+    expect(PRICE_SOURCE.name).toMatch(/^LiteLLM/);
     for (const [model, entry] of Object.entries(PRICE_TABLE)) {
       expect(model).toMatch(/^(openai|anthropic|google):/);
       expect(entry.source).toMatch(/^https:\/\//);
-      expect(entry.asOf).toBe(PRICES_AS_OF);
-      expect(entry.inputPerMTok).toBeGreaterThan(0);
+      expect(entry.asOf).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+      expect(entry.inputPerMTok).toBeGreaterThanOrEqual(0);
       expect(entry.outputPerMTok).toBeGreaterThanOrEqual(0);
+      if (entry.kind === "chat") expect(entry.maxOutputTokens, model).toBeGreaterThan(0);
     }
+  });
+
+  it("holds the list's real prices and output limits", () => {
+    expect(PRICE_TABLE["openai:gpt-4o-mini"]).toMatchObject({
+      inputPerMTok: 0.15,
+      outputPerMTok: 0.6,
+      maxOutputTokens: 16384,
+      asOf: "2026-07-24",
+    });
+    expect(PRICE_TABLE["anthropic:claude-sonnet-4-5"]).toMatchObject({
+      inputPerMTok: 3,
+      outputPerMTok: 15,
+      maxOutputTokens: 64000,
+      note: "prompts over 200k tokens cost $6 / $22.5",
+    });
+    expect(PRICE_TABLE["google:gemini-2.5-flash"]).toMatchObject({
+      inputPerMTok: 0.3,
+      outputPerMTok: 2.5,
+      maxOutputTokens: 65535,
+    });
+    expect(PRICE_TABLE["google:gemini-embedding-001"]).toMatchObject({
+      kind: "embedding",
+      inputPerMTok: 0.15,
+    });
+    expect(maxOutputOf("openai:gpt-4o-2024-08-06")).toBe(16384);
+    expect(maxOutputOf("openai:gpt-9")).toBeUndefined();
+    // A snapshot priced unlike its base keeps its own entry.
+    expect(PRICE_TABLE["openai:gpt-4o-2024-05-13"]).toMatchObject({
+      inputPerMTok: 5,
+      outputPerMTok: 15,
+    });
   });
 
   it("covers the models the product offers", () => {
@@ -63,6 +97,7 @@ describe("pricing table", () => {
     });
     expect(gateway.describe("openai:gpt-4o")).toEqual({
       price: { inputPerMTok: 1, outputPerMTok: 2 },
+      maxOutputTokens: 16384,
       simulated: false,
     });
     expect(gateway.describe("openai:gpt-9-preview")).toEqual({

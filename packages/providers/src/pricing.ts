@@ -1,82 +1,46 @@
 import type { ModelPrice } from "@switchyard/core";
+import { GENERATED_PRICES, PRICE_SOURCE } from "./generated/price-table";
+import type { PriceEntry } from "./price-entry";
 
-/** A list price with where and when it was read, so a stale number can be checked and fixed. */
-export interface PriceEntry extends ModelPrice {
-  kind: "chat" | "embedding";
-  /** The provider's public pricing page. */
-  source: string;
-  /** When the price was read (ISO date, month precision). */
-  asOf: string;
-  /** Caveats the single number hides (tiers, long-context surcharges). */
-  note?: string;
-}
+export type { PriceEntry } from "./price-entry";
 
 /**
- * When the table's prices were read. They come from the author's knowledge of the providers'
- * pricing pages as of this month (this machine has no internet to re-read them): check the
- * `source` pages and override through `GatewayConfig.priceOverrides` when they change.
+ * When the table's prices were read: the date of the LiteLLM price list that
+ * `scripts/generate-price-table.mjs` turned into `generated/price-table.ts`. Re-run it on a newer
+ * list; override single prices through `GatewayConfig.priceOverrides`.
  */
-export const PRICES_AS_OF = "2025-10";
+export const PRICES_AS_OF = PRICE_SOURCE.asOf;
 
-const OPENAI = "https://platform.openai.com/docs/pricing";
-const ANTHROPIC = "https://docs.claude.com/en/docs/about-claude/pricing";
-const GOOGLE = "https://ai.google.dev/gemini-api/docs/pricing";
-
-function chat(
-  inputPerMTok: number,
-  outputPerMTok: number,
-  source: string,
-  note?: string,
-): PriceEntry {
-  return {
+/**
+ * Models we offer that the price list lacks, with the pricing page they were read from. An entry
+ * here loses to the generated one as soon as the list carries the model.
+ */
+const SUPPLEMENT: Readonly<Record<string, PriceEntry>> = {
+  "openai:text-embedding-3-small": embedding(0.02, "https://platform.openai.com/docs/pricing"),
+  "openai:text-embedding-3-large": embedding(0.13, "https://platform.openai.com/docs/pricing"),
+  "anthropic:claude-3-5-haiku": {
     kind: "chat",
-    inputPerMTok,
-    outputPerMTok,
-    source,
-    asOf: PRICES_AS_OF,
-    ...(note ? { note } : {}),
-  };
-}
+    inputPerMTok: 0.8,
+    outputPerMTok: 4,
+    maxOutputTokens: 8192,
+    source: "https://docs.claude.com/en/docs/about-claude/pricing",
+    asOf: "2025-10",
+  },
+};
+
 function embedding(inputPerMTok: number, source: string): PriceEntry {
-  return { kind: "embedding", inputPerMTok, outputPerMTok: 0, source, asOf: PRICES_AS_OF };
+  return { kind: "embedding", inputPerMTok, outputPerMTok: 0, source, asOf: "2025-10" };
 }
 
 /** Standard (non-batch, uncached) prices in USD per million tokens, keyed by full model id. */
 export const PRICE_TABLE: Readonly<Record<string, PriceEntry>> = {
-  "openai:gpt-5": chat(1.25, 10, OPENAI),
-  "openai:gpt-5-mini": chat(0.25, 2, OPENAI),
-  "openai:gpt-5-nano": chat(0.05, 0.4, OPENAI),
-  "openai:gpt-4.1": chat(2, 8, OPENAI),
-  "openai:gpt-4.1-mini": chat(0.4, 1.6, OPENAI),
-  "openai:gpt-4.1-nano": chat(0.1, 0.4, OPENAI),
-  "openai:gpt-4o": chat(2.5, 10, OPENAI),
-  "openai:gpt-4o-mini": chat(0.15, 0.6, OPENAI),
-  "openai:o4-mini": chat(1.1, 4.4, OPENAI),
-  "openai:text-embedding-3-small": embedding(0.02, OPENAI),
-  "openai:text-embedding-3-large": embedding(0.13, OPENAI),
-  "anthropic:claude-opus-4-1": chat(15, 75, ANTHROPIC),
-  "anthropic:claude-sonnet-4-5": chat(
-    3,
-    15,
-    ANTHROPIC,
-    "prompts over 200k tokens cost $6 / $22.50",
+  ...SUPPLEMENT,
+  ...Object.fromEntries(
+    Object.entries(GENERATED_PRICES).map(([model, price]) => [
+      model,
+      { ...price, source: PRICE_SOURCE.url, asOf: PRICE_SOURCE.asOf },
+    ]),
   ),
-  "anthropic:claude-haiku-4-5": chat(1, 5, ANTHROPIC),
-  "anthropic:claude-3-5-haiku": chat(0.8, 4, ANTHROPIC),
-  "google:gemini-2.5-pro": chat(1.25, 10, GOOGLE, "prompts over 200k tokens cost $2.50 / $15"),
-  "google:gemini-2.5-flash": chat(
-    0.3,
-    2.5,
-    GOOGLE,
-    "text/image/video input; audio input costs more",
-  ),
-  "google:gemini-2.5-flash-lite": chat(
-    0.1,
-    0.4,
-    GOOGLE,
-    "text/image/video input; audio input costs more",
-  ),
-  "google:gemini-embedding-001": embedding(0.15, GOOGLE),
 };
 
 // Dated snapshots and aliases cost what their base model costs: gpt-4o-2024-08-06, claude-…-20250929.
@@ -99,4 +63,9 @@ export function priceOf(
   return entry
     ? { inputPerMTok: entry.inputPerMTok, outputPerMTok: entry.outputPerMTok }
     : undefined;
+}
+
+/** The most output tokens one call of the model may produce, from the table (undefined when unknown). */
+export function maxOutputOf(model: string): number | undefined {
+  return listedPrice(model)?.maxOutputTokens;
 }

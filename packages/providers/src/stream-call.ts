@@ -1,6 +1,7 @@
-import { streamText, type LanguageModel, type ProviderMetadata } from "ai";
+import { streamText, type FinishReason, type LanguageModel, type ProviderMetadata } from "ai";
 import {
   estimateTokens,
+  ModelError,
   type ModelRequest,
   type ModelResult,
   type TokenUsage,
@@ -26,7 +27,8 @@ export interface StreamCallSpec {
  * One model call through the AI SDK's `streamText`. streamText does not throw for HTTP or stream
  * failures: a 429 or a mid-stream error frame becomes an `error` part (also passed to `onError`,
  * which by default logs it) and the stream then ends normally, so reading only the text would
- * return an empty or truncated answer. We read `fullStream` and throw on the first error part.
+ * return an empty or truncated answer. We read `fullStream` and throw on the first error part, and
+ * on a stream that ends without saying why it stopped (a broken 200 body is not an empty answer).
  */
 export async function streamCall(spec: StreamCallSpec): Promise<ModelResult> {
   const { request } = spec;
@@ -58,6 +60,7 @@ async function consume(stream: FullStream, spec: StreamCallSpec): Promise<ModelR
   let usage: TokenUsage | undefined;
   let modelId: string | undefined;
   let metadata: ProviderMetadata | undefined;
+  let finish: { reason: FinishReason; raw: string | undefined } | undefined;
   for await (const part of stream) {
     // Parts already buffered when the signal fired must not reach onDelta.
     if (request.signal.aborted) throw abortError(request.signal, request.model);
@@ -72,6 +75,7 @@ async function consume(stream: FullStream, spec: StreamCallSpec): Promise<ModelR
         break;
       case "finish":
         usage = toUsage(part.totalUsage.inputTokens, part.totalUsage.outputTokens);
+        finish = { reason: part.finishReason, raw: part.rawFinishReason };
         break;
       case "error":
         throw part.error;
@@ -81,6 +85,8 @@ async function consume(stream: FullStream, spec: StreamCallSpec): Promise<ModelR
         break;
     }
   }
+  const broken = brokenOff(finish, text);
+  if (broken) throw new ModelError("server_error", `${request.model}: ${broken}`);
   const tokenLogprobs = request.logprobs ? spec.readLogprobs?.(metadata) : undefined;
   return {
     text,
@@ -91,8 +97,32 @@ async function consume(stream: FullStream, spec: StreamCallSpec): Promise<ModelR
     },
     model: modelId ? `${spec.prefix}:${modelId}` : request.model,
     simulated: false,
+    ...(finish?.reason === "length" ? { truncated: true } : {}),
     ...(tokenLogprobs ? { tokenLogprobs } : {}),
   };
+}
+
+/**
+ * Why a stream that raised no error still did not answer, if it did not. The SDK reports "other"
+ * with no raw reason when the provider never said why it stopped: garbage, an empty body, or a
+ * stream cut short. Those are the provider's failure (retryable), never an answer.
+ */
+function brokenOff(
+  finish: { reason: FinishReason; raw: string | undefined } | undefined,
+  text: string,
+): string | undefined {
+  if (
+    finish === undefined ||
+    finish.reason === "error" ||
+    (finish.reason === "other" && finish.raw === undefined)
+  ) {
+    return text === ""
+      ? "the response ended without an answer (stream broke off)"
+      : `the response broke off after ${text.length} characters, without saying it was done`;
+  }
+  if (finish.reason === "other" && text === "")
+    return `the response ended without an answer (finish reason '${finish.raw}')`;
+  return undefined;
 }
 
 function toUsage(input: number | undefined, output: number | undefined): TokenUsage | undefined {

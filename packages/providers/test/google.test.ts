@@ -17,6 +17,7 @@ describe("google", () => {
     const gateway = createModelGateway({});
     expect(gateway.describe("google:gemini-2.5-pro")).toEqual({
       price: { inputPerMTok: 1.25, outputPerMTok: 10 },
+      maxOutputTokens: 65535,
       simulated: false,
       unavailable:
         "google:gemini-2.5-pro needs a Google API key (set GOOGLE_GENERATIVE_AI_API_KEY or add it in Settings)",

@@ -52,6 +52,14 @@ describe("openai over real HTTP", () => {
     });
   });
 
+  it("says when the reply stopped at max_tokens", async () => {
+    server.script({ kind: "reply", chunks: ["Canberra", " is"], finishReason: "length" });
+    const result = await gateway.generate(chat("openai:gpt-4o-mini", { maxTokens: 2 }));
+    expect(result).toMatchObject({ text: "Canberra is", truncated: true });
+    server.script({ kind: "reply", chunks: ["Canberra."] });
+    expect(await gateway.generate(chat("openai:gpt-4o-mini"))).not.toHaveProperty("truncated");
+  });
+
   it("asks for and returns token logprobs", async () => {
     server.script({ kind: "reply", chunks: ["Can", "berra"], logprobs: [-0.01, -0.9] });
     const result = await gateway.generate(chat("openai:gpt-4o", { logprobs: true }));
@@ -165,6 +173,10 @@ describe("openai over real HTTP", () => {
     expect(error.code).toBe("network");
     expect(error.retryable).toBe(true);
     expectNoKey(error, KEY);
+    // Nothing about the server's network: no host, port or errno.
+    expect(error.message).toBe("openai:gpt-4o-mini: the provider could not be reached");
+    const port = new URL(closed.baseURL).port;
+    expect(error.message).not.toMatch(new RegExp(`127\\.0\\.0\\.1|${port}|ECONN|fetch failed`));
   });
 
   it("embeds with embedMany", async () => {

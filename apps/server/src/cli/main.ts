@@ -62,7 +62,7 @@ async function dispatch(argv: string[], io: { out: (l: string) => void; err: (l:
   } catch (error) {
     throw new CliError((error as Error).message);
   }
-  const gateway = gatewayFromEnv(env);
+  const gateway = gatewayFromEnv(env, "cli");
   if (command === "validate") return validateCommand(file, gateway, io.out);
 
   const tracing = await tracingFromEnv(env, (line) => io.err(`switchyard: ${line}`));

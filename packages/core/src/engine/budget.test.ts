@@ -4,7 +4,8 @@ import { eventsOf, flow, nodeEvent, nodeEvents, run } from "../test-support/run-
 import { ModelError } from "../model/model-errors";
 import { Budget } from "./budget";
 
-// $1 per token makes the arithmetic visible: a call with a 1-token prompt and maxTokens 2 may cost up to $3.
+// $1 per token makes the arithmetic visible: the 4-byte prompt "abcd" reserves 2 input tokens (3 bytes a
+// token, conservatively) and maxTokens 2 of output, so a call may cost up to $4; the scripted model bills $2.
 const dollarPerToken = { price: { inputPerMTok: 1_000_000, outputPerMTok: 1_000_000 } };
 
 const pipeline = flow({
@@ -22,7 +23,7 @@ const pipeline = flow({
 describe("run budget", () => {
   it("stops the run before a call that could exceed it; the call is never made", async () => {
     const gateway = new ScriptedGateway({ "t:a": "abcd", "t:b": "never" }, dollarPerToken);
-    // a: reserves $3, costs $2 (1 token in, 1 out); b: $2 spent + $3 reserved > $4
+    // a: reserves $4, costs $2 (1 token in, 1 out); b: $2 spent + $4 reserved > $4
     const { result, events } = await run(pipeline, { gateway, budgetUsd: 4 });
     expect(gateway.callsTo("t:a")).toHaveLength(1);
     expect(gateway.callsTo("t:b")).toHaveLength(0);
@@ -30,7 +31,7 @@ describe("run budget", () => {
     expect(result.error).toEqual({
       code: "budget",
       nodeId: "b",
-      message: "run budget of $4 would be exceeded: node 'b' may cost up to $3.000000 and $2.000000 is already spent or committed",
+      message: "run budget of $4 would be exceeded: node 'b' may cost up to $4.000000 and $2.000000 is already spent or committed",
     });
     expect(events.at(-1)).toMatchObject({ type: "run.failed", error: { code: "budget", nodeId: "b" }, costUsd: 2 });
     expect(nodeEvents(events, "b")).toEqual(["node.started", "node.failed"]);
@@ -40,7 +41,7 @@ describe("run budget", () => {
 
   it("lets the run finish when the budget covers the worst case", async () => {
     const gateway = new ScriptedGateway({ "t:a": "abcd", "t:b": "done" }, dollarPerToken);
-    const { result } = await run(pipeline, { gateway, budgetUsd: 5 });
+    const { result } = await run(pipeline, { gateway, budgetUsd: 6 });
     expect(result).toMatchObject({ status: "completed", costUsd: 4, outputs: { out: "done" } });
   });
 
@@ -100,7 +101,7 @@ describe("run budget", () => {
       edges: [{ source: "a", target: "out" }],
     });
     const gateway = new ScriptedGateway({ "t:a": [new ModelError("server_error", "HTTP 500", { status: 500 }), "ok"] }, dollarPerToken);
-    const { result } = await run(doc, { gateway, budgetUsd: 3 });
+    const { result } = await run(doc, { gateway, budgetUsd: 4 });
     expect(result).toMatchObject({ status: "completed", costUsd: 2 });
     expect(gateway.calls).toHaveLength(2);
   });

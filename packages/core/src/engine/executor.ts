@@ -8,7 +8,7 @@ import { newTally, type CallTally, type RunServices } from "./model-caller";
 import { asRunError, completedState, failureTrigger, type NodeState, type SettledNode } from "./node-state";
 import type { CompiledFlow, PlanEdge, PlanNode } from "./plan";
 import { resolveRunInputs, RunInputError } from "./run-inputs";
-import type { RunOptions, RunResult } from "./run-options";
+import { DEFAULT_RUN_LIMITS, type RunOptions, type RunResult } from "./run-options";
 import { createNodeContext, renderWith } from "./node-context";
 
 /**
@@ -66,7 +66,8 @@ class RunExecution {
       inFlight: new Set(),
       described: new Map(),
       describedSim: new WeakMap(),
-      budget: new Budget(options.budgetUsd ?? flow.document.settings?.budgetUsd),
+      budget: options.budget ?? new Budget(options.budgetUsd ?? flow.document.settings?.budgetUsd),
+      limits: { ...DEFAULT_RUN_LIMITS, ...options.limits },
       signal: this.abort.signal,
       seed: this.seed,
       emitNode: (type, nodeId, payload) => this.emit(type, { nodeId, ...payload } as never),
@@ -81,13 +82,16 @@ class RunExecution {
     if (signal?.aborted) this.cancel();
     signal?.addEventListener("abort", () => this.cancel(), { once: true });
     if (!resume) {
-      const budgetUsd = this.options.budgetUsd ?? this.flow.document.settings?.budgetUsd;
+      const budgetUsd = this.services.budget.limitUsd;
       this.emit("run.started", { flowName: this.flow.document.name, inputs: this.inputs, seed: this.seed, ...(budgetUsd ? { budgetUsd } : {}) });
     }
     for (const node of this.flow.nodes) {
       // Own properties only: a node id like "constructor" must not pick up Object.prototype members.
       const prior = resume && Object.hasOwn(resume.nodes, node.id) ? resume.nodes[node.id] : undefined;
-      if (prior) this.settle(node, prior, false);
+      if (!prior) continue;
+      // What the nodes cost before the interruption was spent from this run's budget.
+      if (prior.status !== "skipped") this.services.budget.record(prior.costUsd);
+      this.settle(node, prior, false);
     }
     // A restored vote may come before its branches in the document: absorb their failures once all are restored.
     for (const node of this.flow.nodes) {
@@ -228,6 +232,8 @@ class RunExecution {
           latencyMs: outcome.latencyMs,
           ...(outcome.confidence !== undefined ? { confidence: outcome.confidence } : {}),
           ...(tally?.model !== undefined ? { model: tally.model, simulated: tally.simulated ?? false, attempts: tally.attempts } : {}),
+          ...(outcome.replacedChars ? { replacedChars: outcome.replacedChars } : {}),
+          ...(outcome.truncated ? { truncated: outcome.truncated } : {}),
         });
         for (const edge of fired) this.emit("node.fallback", { nodeId: node.id, from: node.id, to: this.flow.nodes[edge.target]!.id, reason: "low_confidence" });
       }

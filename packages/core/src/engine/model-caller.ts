@@ -1,18 +1,19 @@
 import { ModelError } from "../model/model-errors";
-import type { ModelGateway, ModelInfo, ModelRequest, ModelResult, TokenUsage } from "../model/model-gateway";
+import type { ModelGateway, ModelInfo, TokenUsage } from "../model/model-gateway";
 import type { SimOptions } from "../model/sim-options";
 import type { ModelCallOptions, ModelCallResult } from "../nodes/node-types";
 import type { RunEvent, RunEventMap } from "../events/run-events";
-import { estimateTokens } from "../util/tokens";
+import { storableText } from "../util/storable-text";
 import { seededRandom } from "../util/rng";
 import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from "./retry";
 import { costOf } from "./cost";
 import type { Budget } from "./budget";
 import type { Semaphore } from "./semaphore";
 import { sleep } from "./sleep";
-
-/** Output tokens assumed for the budget check when a call sets no maxTokens. */
-const ASSUMED_MAX_OUTPUT_TOKENS = 1024;
+import { attemptCall } from "./attempt-call";
+import { holdCall } from "./call-hold";
+import type { Truncation } from "./output-cap";
+import type { RunLimits } from "./run-options";
 
 export interface RunServices {
   gateway: ModelGateway;
@@ -22,6 +23,7 @@ export interface RunServices {
   described: Map<string, ModelInfo>;
   describedSim: WeakMap<SimOptions, Map<string, ModelInfo>>;
   budget: Budget;
+  limits: Required<RunLimits>;
   semaphore?: Semaphore;
   signal: AbortSignal;
   seed: number;
@@ -37,15 +39,20 @@ export interface CallTally {
   model?: string;
   simulated?: boolean;
   calls: number;
+  /** Characters of model text the database cannot store, replaced with U+FFFD. */
+  replacedChars: number;
+  /** Why a reply was cut short, if one was. */
+  truncated?: Truncation;
 }
 
 export function newTally(): CallTally {
-  return { usage: { input: 0, output: 0 }, costUsd: 0, attempts: 0, calls: 0 };
+  return { usage: { input: 0, output: 0 }, costUsd: 0, attempts: 0, calls: 0, replacedChars: 0 };
 }
 
 /**
- * One model call with the engine's policy: budget check, per-attempt timeout, retries with backoff
- * on retryable errors only (honouring Retry-After), deltas as events, cost from the pricing table.
+ * One model call with the engine's policy: a budget reservation of its worst case (the output it is
+ * held to, see holdCall), per-attempt timeout, retries with backoff on retryable errors only
+ * (honouring Retry-After), deltas as events, cost from the pricing table.
  */
 export async function callModel(services: RunServices, nodeId: string, tally: CallTally, options: ModelCallOptions): Promise<ModelCallResult> {
   const { budget, signal } = services;
@@ -55,20 +62,18 @@ export async function callModel(services: RunServices, nodeId: string, tally: Ca
   const callIndex = tally.calls++;
   const seedBase = `${services.seed}:${nodeId}${callIndex > 0 ? `#${callIndex}` : ""}`;
   let random: (() => number) | undefined; // only a retry needs jitter
-  // Worst-case cost, for the budget check; without a budget there is nothing to check.
-  const estimate = budget.limited
-    ? costOf({ input: estimateTokens((options.system ?? "") + options.prompt), output: options.maxTokens ?? ASSUMED_MAX_OUTPUT_TOKENS }, info.price)
-    : 0;
   for (let attempt = 1; ; attempt++) {
     if (signal.aborted) throw new ModelError("cancelled", "run cancelled");
-    budget.reserve(nodeId, estimate);
+    // Per attempt: what the budget can still afford changes while other branches spend.
+    const hold = holdCall(options, info, services.limits, budget);
+    budget.reserve(nodeId, hold.estimateUsd);
     tally.attempts++;
-    let result: ModelResult;
+    let outcome: Awaited<ReturnType<typeof attemptCall>>;
     try {
-      result = await attemptCall(services, nodeId, options, attempt, `${seedBase}:${attempt}`);
+      outcome = await attemptCall(services, nodeId, options, info, hold, attempt, `${seedBase}:${attempt}`);
     } catch (error) {
-      budget.release(estimate);
-      const failure = error instanceof ModelError ? error : new ModelError("unknown", (error as Error).message ?? String(error));
+      budget.release(hold.estimateUsd);
+      const failure = storableError(error instanceof ModelError ? error : new ModelError("unknown", (error as Error).message ?? String(error)));
       if (!failure.retryable || attempt >= policy.maxAttempts || signal.aborted) {
         // The model failed the node (a cancelled run is nobody's error): per-model error rates count it.
         if (failure.code !== "cancelled") tally.model ??= options.model;
@@ -85,59 +90,26 @@ export async function callModel(services: RunServices, nodeId: string, tally: Ca
       await sleep(delayMs, signal);
       continue;
     }
-    budget.release(estimate);
+    budget.release(hold.estimateUsd);
+    const { result, truncated } = outcome;
     const costUsd = result.costUsd ?? costOf(result.usage, info.price);
     budget.record(costUsd);
     tally.usage = { input: tally.usage.input + result.usage.input, output: tally.usage.output + result.usage.output };
     tally.costUsd += costUsd;
-    tally.model ??= result.model;
+    if (truncated) tally.truncated = truncated;
+    // Provider text becomes storable here, at the boundary: Postgres refuses U+0000 and unpaired surrogates.
+    const text = storableText(result.text);
+    const model = storableText(result.model).text;
+    tally.replacedChars += text.replaced;
+    tally.model ??= model;
     tally.simulated = (tally.simulated ?? true) && result.simulated;
     return {
-      text: result.text,
+      text: text.text,
       usage: result.usage,
-      model: result.model,
+      model,
       simulated: result.simulated,
       ...(result.tokenLogprobs ? { tokenLogprobs: result.tokenLogprobs } : {}),
     };
-  }
-}
-
-async function attemptCall(services: RunServices, nodeId: string, options: ModelCallOptions, attempt: number, seed: string): Promise<ModelResult> {
-  const { gateway, signal, semaphore } = services;
-  if (semaphore) await semaphore.acquire();
-  // One controller per attempt: the timeout aborts this attempt only; a run stop aborts them all.
-  const controller = new AbortController();
-  services.inFlight.add(controller);
-  if (signal.aborted) controller.abort();
-  let timedOut = false;
-  const timeoutMs = options.timeoutMs;
-  const timer =
-    timeoutMs === undefined
-      ? undefined
-      : setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeoutMs);
-  // Built field by field: this runs once per model call and conditional spreads allocate.
-  const request: ModelRequest = { model: options.model, prompt: options.prompt, seed, attempt, signal: controller.signal };
-  if (options.system !== undefined) request.system = options.system;
-  if (options.temperature !== undefined) request.temperature = options.temperature;
-  if (options.maxTokens !== undefined) request.maxTokens = options.maxTokens;
-  if (options.logprobs) request.logprobs = true;
-  if (options.sim !== undefined) request.sim = options.sim;
-  if (options.stream) request.onDelta = (text: string) => void services.emitNode("node.delta", nodeId, { text, attempt });
-  try {
-    // Cancelled while waiting for a concurrency slot: don't send a call that can only be thrown away.
-    if (signal.aborted) throw new ModelError("cancelled", "run cancelled");
-    return await gateway.generate(request);
-  } catch (error) {
-    if (timedOut) throw new ModelError("timeout", `${options.model} did not answer within ${timeoutMs} ms`);
-    if (signal.aborted) throw new ModelError("cancelled", "run cancelled");
-    throw error;
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    services.inFlight.delete(controller);
-    semaphore?.release();
   }
 }
 
@@ -151,4 +123,11 @@ export function describeCached(services: RunServices, model: string, sim: SimOpt
     cache.set(model, info);
   }
   return info;
+}
+
+/** The error with a storable message: providers' messages can quote their response bodies. */
+function storableError(error: ModelError): ModelError {
+  const message = storableText(error.message);
+  if (message.replaced === 0) return error;
+  return new ModelError(error.code, message.text, { status: error.status, retryAfterMs: error.retryAfterMs, cause: error });
 }

@@ -32,6 +32,7 @@ export function createNodeContext(run: RunExecution, node: PlanNode, inputs: Nod
     signal: run.abortSignal,
     seed: run.seed,
     depth,
+    patterns: run.flow.patterns,
     memory: run.memory,
     render: (template) => renderWith(run, template),
     input: (name) => (Object.hasOwn(run.inputs, name) ? run.inputs[name] : undefined),
@@ -69,7 +70,8 @@ async function runSubflow(run: RunExecution, ref: string, inputs: Record<string,
     const first = prepared.problems.find((p) => p.severity === "error");
     throw new Error(`subflow '${ref}' is invalid: ${first?.message ?? "unknown problem"}`);
   }
-  const budget = run.options.budgetUsd ?? run.flow.document.settings?.budgetUsd;
+  // One ledger for the run and its subflows: siblings see each other's reservations.
+  const ledger = run.services.budget;
   const result = await runFlow(prepared.flow, {
     gateway: run.services.gateway,
     inputs,
@@ -78,12 +80,14 @@ async function runSubflow(run: RunExecution, ref: string, inputs: Record<string,
     memory: run.memory,
     depth: depth + 1,
     ...(nested ?? loader ? { subflows: nested ?? loader } : {}),
-    ...(budget !== undefined ? { budgetUsd: Math.max(1e-12, budget - run.services.budget.spentUsd) } : {}),
+    limits: run.services.limits,
+    ...(ledger.limited ? { budget: ledger } : {}),
   });
   tally.calls++;
   tally.usage = { input: tally.usage.input + result.tokens.input, output: tally.usage.output + result.tokens.output };
   tally.costUsd += result.costUsd;
-  run.services.budget.record(result.costUsd);
+  // A shared ledger holds the subflow's spending already.
+  if (!ledger.limited) ledger.record(result.costUsd);
   // A budget stop inside the subflow is the parent run's budget too: stop the run, don't take an error fallback.
   if (result.error?.code === "budget") throw new ModelError("budget", `subflow '${ref}' stopped: ${result.error.message}`);
   if (result.status !== "completed") throw new Error(`subflow '${ref}' ${result.status}: ${result.error?.message ?? "cancelled"}`);

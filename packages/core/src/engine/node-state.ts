@@ -2,6 +2,7 @@ import type { TokenUsage } from "../model/model-gateway";
 import { ModelError } from "../model/model-errors";
 import type { NodeOutput } from "../nodes/node-types";
 import { stringifyValue } from "../flow/template";
+import { storableText } from "../util/storable-text";
 import type { CallTally } from "./model-caller";
 import type { FallbackReason, RunError } from "../events/run-events";
 
@@ -15,6 +16,10 @@ export type SettledNode =
       usage: TokenUsage;
       costUsd: number;
       latencyMs: number;
+      /** Characters of model text replaced because the database could not store them. */
+      replacedChars?: number;
+      /** Why a model reply was cut short: the call's maxTokens, or the host's output limit. */
+      truncated?: "max_tokens" | "output_limit";
     }
   | { status: "failed"; error: RunError; usage: TokenUsage; costUsd: number; latencyMs: number }
   | { status: "skipped"; reason: string };
@@ -51,13 +56,15 @@ export function completedState(output: NodeOutput, tally: CallTally, latencyMs: 
     latencyMs,
     ...(output.port !== undefined ? { port: output.port } : {}),
     ...(output.confidence !== undefined ? { confidence: output.confidence } : {}),
+    ...(tally.replacedChars > 0 ? { replacedChars: tally.replacedChars } : {}),
+    ...(tally.truncated ? { truncated: tally.truncated } : {}),
   };
 }
 
-/** Any error thrown by a node, as the run event reports it. */
+/** Any error thrown by a node, as the run event reports it (storable: messages may quote model text). */
 export function asRunError(error: unknown, nodeId: string): RunError {
   if (error instanceof ModelError) {
-    return { code: error.code, message: error.message, nodeId, ...(error.status ? { status: error.status } : {}) };
+    return { code: error.code, message: storableText(error.message).text, nodeId, ...(error.status ? { status: error.status } : {}) };
   }
-  return { code: "node_error", message: error instanceof Error ? error.message : String(error), nodeId };
+  return { code: "node_error", message: storableText(error instanceof Error ? error.message : String(error)).text, nodeId };
 }

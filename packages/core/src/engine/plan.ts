@@ -5,6 +5,7 @@ import type { NodeDefinition } from "../nodes/node-types";
 import { FlowGraph } from "../validation/flow-graph";
 import { inputName, validateFlow, type ValidateOptions } from "../validation/validate-flow";
 import type { ValidationProblem } from "../validation/problems";
+import type { UserPatterns } from "../util/user-pattern";
 
 export interface PlanEdge {
   id: string;
@@ -42,6 +43,8 @@ export interface CompiledFlow {
   inputs: FlowInput[];
   outputs: { node: PlanNode; name: string }[];
   templates: Map<string, CompiledTemplate>;
+  /** The flow's regular expressions, compiled (by validation) once for all its runs. */
+  patterns: UserPatterns;
   warnings: ValidationProblem[];
 }
 
@@ -52,7 +55,7 @@ export function prepareFlow(raw: unknown, options: ValidateOptions = {}): Prepar
   const result = validateFlow(raw, options);
   if (!result.ok || !result.document) return { ok: false, problems: result.problems };
   const document = result.document;
-  const graph = FlowGraph.of(document);
+  const graph = FlowGraph.of(document, result.patterns);
   const nodes: PlanNode[] = document.nodes.map((node, index) => ({
     index,
     id: node.id,
@@ -105,5 +108,5 @@ export function prepareFlow(raw: unknown, options: ValidateOptions = {}): Prepar
   const templates = new Map<string, CompiledTemplate>();
   for (const node of nodes) for (const t of node.definition.templates?.(node.data as never) ?? []) templates.set(t, compileTemplate(t));
   const warnings = result.problems.filter((p) => p.severity === "warning");
-  return { ok: true, flow: { document, nodes, byId, inputs, outputs, templates, warnings } };
+  return { ok: true, flow: { document, nodes, byId, inputs, outputs, templates, patterns: result.patterns, warnings } };
 }

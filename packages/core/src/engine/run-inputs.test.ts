@@ -70,4 +70,24 @@ describe("resolveRunInputs", () => {
     const big = { list: "y".repeat(limit) };
     expect(resolveRunInputs([{ name: "c", type: "json" }], { c: big })).toEqual({ ok: false, problems: [`input 'c' is ${limit + 11} characters; the limit is ${limit}`] });
   });
+
+  it("refuses nesting past the limit before anything serializes it, also inside a JSON string", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const text = `${"[".repeat(100_000)}1${"]".repeat(100_000)}`;
+    for (const config of [deep, text]) {
+      const result = resolveRunInputs(declared, { question: "q", config });
+      expect(result).toEqual({ ok: false, problems: [expect.stringMatching(new RegExp(`^input 'config(\\.0)+' is nested more than ${FLOW_LIMITS.depth} levels deep$`))] });
+    }
+  });
+
+  it("refuses text the database cannot store, naming the input and the character", () => {
+    expect(resolveRunInputs(declared, { question: "a\u0000b" })).toEqual({ ok: false, problems: ["input 'question' contains U+0000 (a NUL character) at character 2, which cannot be stored"] });
+    expect(resolveRunInputs(declared, { question: "q", config: '{"k": "\\ud800"}' })).toEqual({
+      ok: false,
+      problems: ["input 'config.k' contains an unpaired surrogate U+D800 at character 1 (not valid Unicode), which cannot be stored"],
+    });
+    const unknown = resolveRunInputs(declared, { question: "q", "x\u0000": 1 });
+    expect(unknown.ok || unknown.problems[0]).toMatch(/^unknown input 'x\uFFFD'/);
+  });
 });

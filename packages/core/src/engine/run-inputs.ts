@@ -1,5 +1,6 @@
 import type { FlowInput } from "../flow/flow-schema";
 import { FLOW_LIMITS } from "../flow/limits";
+import { findUnstorable, storableText } from "../util/storable-text";
 
 export type InputResolution = { ok: true; values: Record<string, unknown> } | { ok: false; problems: string[] };
 
@@ -12,12 +13,18 @@ export function resolveRunInputs(declared: readonly FlowInput[], given: Record<s
   const values: Record<string, unknown> = {};
   const names = new Set(declared.map((d) => d.name));
   for (const name of Object.keys(given)) {
-    if (!names.has(name)) problems.push(`unknown input '${name}'; the flow declares ${[...names].map((n) => `'${n}'`).join(", ") || "no inputs"}`);
+    if (!names.has(name)) problems.push(`unknown input '${storableText(name).text}'; the flow declares ${[...names].map((n) => `'${n}'`).join(", ") || "no inputs"}`);
   }
   for (const input of declared) {
     const raw = Object.hasOwn(given, input.name) ? given[input.name] : input.default;
     if (raw === undefined) {
       if (input.required !== false) problems.push(`missing input '${input.name}'${input.description ? ` (${input.description})` : ""}`);
+      continue;
+    }
+    // Before anything serializes it: deep nesting overflows JSON.stringify, and the database refuses some text.
+    const hostile = unstorable(input.name, raw);
+    if (hostile) {
+      problems.push(hostile);
       continue;
     }
     const conversion = convert(input, raw);
@@ -26,6 +33,11 @@ export function resolveRunInputs(declared: readonly FlowInput[], given: Record<s
       continue;
     }
     const converted = conversion.value;
+    const parsedHostile = converted === raw ? undefined : unstorable(input.name, converted);
+    if (parsedHostile) {
+      problems.push(parsedHostile);
+      continue;
+    }
     const size = typeof converted === "string" ? converted.length : JSON.stringify(converted).length;
     if (size > FLOW_LIMITS.inputValueChars) {
       problems.push(`input '${input.name}' is ${size} characters; the limit is ${FLOW_LIMITS.inputValueChars}`);
@@ -34,6 +46,12 @@ export function resolveRunInputs(declared: readonly FlowInput[], given: Record<s
     values[input.name] = converted;
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, values };
+}
+
+/** Why an input value cannot be taken (too deep, or text the database refuses), naming where. */
+function unstorable(name: string, value: unknown): string | undefined {
+  const found = findUnstorable(value, { maxDepth: FLOW_LIMITS.depth, path: name });
+  return found && `input '${storableText(found.path).text}' ${found.message}`;
 }
 
 type Conversion = { ok: true; value: unknown } | { ok: false; problem: string };

@@ -12,6 +12,8 @@ export const FLOW_LIMITS = {
   nameChars: 200,
   idChars: 64,
   inputs: 100,
+  /** Nesting of arrays and objects in a document or an input (the root is level 1): deeper would overflow the stack of JSON.stringify and zod. */
+  depth: 64,
   /** A single run input value, serialized. */
   inputValueChars: 1_000_000,
 } as const;

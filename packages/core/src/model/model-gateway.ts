@@ -44,12 +44,16 @@ export interface ModelResult {
   simulated: boolean;
   /** Exact cost if the provider knows it better than the pricing table (e.g. sim overrides). */
   costUsd?: number;
+  /** True when the reply stopped at the request's maxTokens (the provider's finish reason "length"). */
+  truncated?: boolean;
 }
 
 /** What the engine needs to know about a model before calling it. */
 export interface ModelInfo {
   /** Price per million tokens; undefined when unknown (cost then counts as 0 and is flagged). */
   price?: ModelPrice;
+  /** The most output tokens one call may produce (from the price table): the worst case a budget reserves. */
+  maxOutputTokens?: number;
   simulated: boolean;
   /** Why this model cannot be called right now (unknown model, missing key), or undefined. */
   unavailable?: string;

@@ -4,21 +4,17 @@ import { helperModelSchema, modelIdSchema, templateSchema } from "./shared/schem
 import { textOrInputs } from "./shared/inputs";
 import { defineNode } from "./node-types";
 import { problem } from "../validation/problems";
+import { TimeSlices } from "../util/time-slices";
+import type { UserPatterns } from "../util/user-pattern";
 
-function regexProblem(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern);
-    return undefined;
-  } catch (error) {
-    return `invalid regular expression: ${(error as Error).message}`;
-  }
-}
+/** Field patterns match case-insensitively. */
+const FIELD_FLAGS = "i";
 
 const fieldSchema = z
   .object({
     name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/).max(64),
     description: z.string().max(1000).optional(),
-    /** A regex whose first group is the value (no model needed). */
+    /** A regex (case-insensitive, RE2: no backreferences or lookaround) whose first group is the value. */
     pattern: z.string().max(1000).optional(),
   })
   .strict();
@@ -49,9 +45,9 @@ export const extractNode = defineNode({
   canFail: true,
   templates: (data) => (data.text === undefined ? [] : [data.text]),
   models: (data) => (data.model === undefined ? [] : [data.model]),
-  validate: (nodeId, data) =>
+  validate: (nodeId, data, flow) =>
     data.fields.flatMap((f) => {
-      const issue = f.pattern === undefined ? undefined : regexProblem(f.pattern);
+      const issue = f.pattern === undefined ? undefined : flow.patterns.problem(f.pattern, FIELD_FLAGS);
       return issue ? [problem("invalid-regex", `extract '${nodeId}', field '${f.name}': ${issue}`, { nodeId })] : [];
     }),
   async execute(ctx) {
@@ -70,8 +66,10 @@ export const extractNode = defineNode({
     }
     const fields: Record<string, unknown> = {};
     const missing: string[] = [];
+    const slices = new TimeSlices();
     for (const field of data.fields) {
-      const value = readField(source, field);
+      await slices.next();
+      const value = readField(source, field, ctx.patterns);
       if (value === undefined || value === null) missing.push(field.name);
       else fields[field.name] = value;
     }
@@ -79,10 +77,11 @@ export const extractNode = defineNode({
   },
 });
 
-function readField(text: string, field: Field): unknown {
-  if (field.pattern !== undefined) return new RegExp(field.pattern, "i").exec(text)?.[1]?.trim();
+function readField(text: string, field: Field, patterns: UserPatterns): unknown {
+  if (field.pattern !== undefined) return patterns.compile(field.pattern, FIELD_FLAGS).exec(text)?.groups[1]?.trim();
   const fromJson = readJsonPath(text, field.name);
   if (fromJson !== undefined) return fromJson;
-  const line = new RegExp(`^\\s*[-*]?\\s*${field.name}\\s*[:=]\\s*(.+)$`, "im").exec(text);
-  return line?.[1]?.trim();
+  // On RE2 too: on a backtracking engine the `\\s*[-*]?\\s*` here is cubic in a text of blank lines.
+  const line = patterns.compile(`^\\s*[-*]?\\s*${field.name}\\s*[:=]\\s*(.+)$`, "im").exec(text);
+  return line?.groups[1]?.trim();
 }

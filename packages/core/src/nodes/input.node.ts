@@ -2,7 +2,7 @@ import { z } from "zod";
 import { idSchema } from "../flow/flow-schema";
 import { defineNode } from "./node-types";
 
-/** A named run input. Its name defaults to the node id; the flow's `inputs` give its type. */
+/** A named run input. Without `data.name` validation binds it (see bindInputNodes); the flow's `inputs` give its type. */
 export const inputNode = defineNode({
   type: "input",
   label: "Input",

@@ -4,6 +4,7 @@ import type { SimOptions } from "../model/sim-options";
 import type { MemoryStore } from "../memory/memory-store";
 import type { ValidationProblem } from "../validation/problems";
 import type { RetryPolicy } from "../engine/retry";
+import type { UserPatterns } from "../util/user-pattern";
 
 /** The value a node hands downstream plus its named fields, as templates see them. */
 export interface NodeOutput {
@@ -60,6 +61,8 @@ export interface NodeContext<Data> {
   readonly signal: AbortSignal;
   readonly seed: number;
   readonly depth: number;
+  /** The flow's regular expressions, compiled once for RE2 (see user-pattern.ts). */
+  readonly patterns: UserPatterns;
   render(template: string): string;
   /** A run input's value by name. */
   input(name: string): unknown;
@@ -82,6 +85,8 @@ export interface FlowView {
   incoming(nodeId: string): readonly { source: string; sourceHandle?: string; kind: "data" | "fallback"; id: string }[];
   nodeType(nodeId: string): string | undefined;
   nodeData(nodeId: string): Record<string, unknown> | undefined;
+  /** Compiles patterns exactly as execution will (and caches them for it). */
+  readonly patterns: UserPatterns;
 }
 
 /** How many data inputs a node takes. */

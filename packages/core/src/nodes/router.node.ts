@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { problem, type ValidationProblem } from "../validation/problems";
 import { helperModelSchema, modelIdSchema, templateSchema } from "./shared/schemas";
-import { keywordMatcher, keywordProblem } from "./shared/keywords";
+import { findWord, KeywordText, keywordProblem } from "./shared/keywords";
+import { TimeSlices } from "../util/time-slices";
 import { cosineSimilarity } from "./shared/similarity";
 import { defineNode, type FlowView, type NodeContext } from "./node-types";
 import { stringifyValue } from "../flow/template";
@@ -9,7 +10,7 @@ import { stringifyValue } from "../flow/template";
 const routeSchema = z
   .object({
     name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, "route names use letters, digits, '-' or '_'").max(64),
-    /** Words (case-insensitive) or `/regex/flags` that select this route. */
+    /** Whole words (any case) or `/regex/flags` (RE2: no backreferences or lookaround) that select this route. */
     keywords: z.array(z.string().min(1).max(500)).max(200).optional(),
     /** Example utterances, for embedding similarity. */
     examples: z.array(z.string().min(1).max(5000)).max(200).optional(),
@@ -73,9 +74,14 @@ interface RouteDecision {
 async function chooseRoute(ctx: NodeContext<RouterData>, text: string): Promise<RouteDecision> {
   const { data } = ctx;
   if (data.strategy === "keyword") {
+    const target = new KeywordText(text, ctx.patterns);
+    // Thousands of keywords against a long text are seconds of work: let the event loop breathe.
+    const slices = new TimeSlices();
     for (const route of data.routes) {
-      const hit = route.keywords?.find((k) => keywordMatcher(k).test(text));
-      if (hit !== undefined) return { route: route.name, reason: `matched keyword ${hit}` };
+      for (const keyword of route.keywords ?? []) {
+        await slices.next();
+        if (target.matches(keyword)) return { route: route.name, reason: `matched keyword ${keyword}` };
+      }
     }
     return { route: data.default, reason: "no keyword matched; default route" };
   }
@@ -96,7 +102,7 @@ async function classify(ctx: NodeContext<RouterData>, text: string): Promise<Rou
   });
   const reply = result.text.toLowerCase();
   const hit = data.routes
-    .map((r) => ({ name: r.name, at: reply.search(keywordMatcher(r.name.toLowerCase())) }))
+    .map((r) => ({ name: r.name, at: findWord(reply, r.name.toLowerCase()) }))
     .filter((r) => r.at >= 0)
     .sort((a, b) => a.at - b.at)[0];
   return hit
@@ -133,7 +139,7 @@ function validateRouter(nodeId: string, data: RouterData, flow: FlowView): Valid
     problems.push(problem("unknown-default-route", `router '${nodeId}' defaults to '${data.default}', which is not one of its routes (${names.join(", ")})`, { nodeId }));
   }
   for (const keyword of data.routes.flatMap((r) => r.keywords ?? [])) {
-    const issue = keywordProblem(keyword);
+    const issue = keywordProblem(keyword, flow.patterns);
     if (issue) problems.push(problem("invalid-regex", `router '${nodeId}': ${issue}`, { nodeId }));
   }
   if (data.strategy === "classifier" && !data.model) problems.push(problem("missing-model", `router '${nodeId}' uses a classifier but names no model`, { nodeId }));

@@ -4,6 +4,7 @@ import { extractAnswer, extractorSchema, type ExtractedAnswer } from "./shared/a
 import { helperModelSchema, modelIdSchema, templateSchema } from "./shared/schemas";
 import { defineNode, type FlowView, type NodeContext } from "./node-types";
 import { stringifyValue } from "../flow/template";
+import { TimeSlices } from "../util/time-slices";
 
 export const voteData = z
   .object({
@@ -49,7 +50,7 @@ export const voteNode = defineNode({
   validate: validateVote,
   async execute(ctx) {
     const { data } = ctx;
-    const rows = tableOf(ctx);
+    const rows = await tableOf(ctx);
     const valid = rows.filter((r): r is VoteRow & { answer: string } => r.status === "ok");
     const branches = ctx.inputs.length + ctx.failedInputs.length;
     const quorum = data.quorum ?? Math.floor(branches / 2) + 1;
@@ -75,16 +76,22 @@ export const voteNode = defineNode({
   },
 });
 
-function tableOf(ctx: NodeContext<VoteData>): VoteRow[] {
+async function tableOf(ctx: NodeContext<VoteData>): Promise<VoteRow[]> {
   // Own keys only: a branch id like "constructor" must not weigh in as Object.prototype.constructor.
   const weight = (id: string) => (ctx.data.weights && Object.hasOwn(ctx.data.weights, id) ? ctx.data.weights[id]! : 1);
-  const rows: VoteRow[] = ctx.inputs.map((input) => {
+  const rows: VoteRow[] = [];
+  // A pattern search on a long reply is up to ~0.1 s: hundreds of branches yield to the event loop between them.
+  const slices = new TimeSlices();
+  for (const input of ctx.inputs) {
+    await slices.next();
     const raw = stringifyValue(input.value);
-    const extracted: ExtractedAnswer | undefined = extractAnswer(ctx.data.extract, input.value);
-    return extracted
-      ? { nodeId: input.sourceId, status: "ok", answer: extracted.answer, weight: weight(input.sourceId), raw, key: extracted.key }
-      : { nodeId: input.sourceId, status: "unparsed", weight: weight(input.sourceId), raw };
-  });
+    const extracted: ExtractedAnswer | undefined = extractAnswer(ctx.data.extract, input.value, ctx.patterns);
+    rows.push(
+      extracted
+        ? { nodeId: input.sourceId, status: "ok", answer: extracted.answer, weight: weight(input.sourceId), raw, key: extracted.key }
+        : { nodeId: input.sourceId, status: "unparsed", weight: weight(input.sourceId), raw },
+    );
+  }
   for (const f of ctx.failedInputs) rows.push({ nodeId: f.sourceId, status: "failed", weight: weight(f.sourceId), error: f.message });
   return rows;
 }
@@ -121,7 +128,7 @@ async function judge(ctx: NodeContext<VoteData>, rows: readonly (VoteRow & { ans
     stream: true,
   });
   if (ctx.data.extract.kind === "normalized") return result.text.trim();
-  return extractAnswer(ctx.data.extract, result.text)?.answer ?? result.text.trim();
+  return extractAnswer(ctx.data.extract, result.text, ctx.patterns)?.answer ?? result.text.trim();
 }
 
 function validateVote(nodeId: string, data: VoteData, flow: FlowView): ValidationProblem[] {
@@ -136,11 +143,8 @@ function validateVote(nodeId: string, data: VoteData, flow: FlowView): Validatio
   }
   if (data.strategy === "judge" && !data.judgeModel) problems.push(problem("missing-model", `vote '${nodeId}' uses a judge but names no judgeModel`, { nodeId }));
   if (data.extract.kind === "regex") {
-    try {
-      new RegExp(data.extract.pattern, data.extract.flags);
-    } catch (error) {
-      problems.push(problem("invalid-regex", `vote '${nodeId}': invalid regular expression: ${(error as Error).message}`, { nodeId }));
-    }
+    const issue = flow.patterns.problem(data.extract.pattern, data.extract.flags);
+    if (issue) problems.push(problem("invalid-regex", `vote '${nodeId}': ${issue}`, { nodeId }));
   }
   return problems;
 }

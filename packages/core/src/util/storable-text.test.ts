@@ -37,6 +37,7 @@ describe("findUnstorable", () => {
   it("names the path and the character of the first problem", () => {
     expect(findUnstorable({ question: "fine", other: ["x", "y\u0000"] }, { maxDepth: 10, path: "inputs" })).toEqual({
       path: "inputs.other.1",
+      kind: "text",
       message: "contains U+0000 (a NUL character) at character 2, which cannot be stored",
     });
     expect(findUnstorable({ q: "\uDC01" }, { maxDepth: 10 })?.message).toMatch(/unpaired surrogate U\+DC01 at character 1/);
@@ -48,6 +49,6 @@ describe("findUnstorable", () => {
     for (let i = 0; i < 200_000; i++) deep = [deep];
     expect(findUnstorable(deep, { maxDepth: 64 })?.message).toBe("is nested more than 64 levels deep");
     expect(findUnstorable({ a: { b: [1, { c: "ok" }] } }, { maxDepth: 4 })).toBeUndefined();
-    expect(findUnstorable({ a: { b: [1, { c: "ok" }] } }, { maxDepth: 3 })).toMatchObject({ path: "a.b.1" });
+    expect(findUnstorable({ a: { b: [1, { c: "ok" }] } }, { maxDepth: 3 })).toMatchObject({ path: "a.b.1", kind: "depth" });
   });
 });

@@ -71,6 +71,8 @@ export class StorableTextStream {
 export interface UnstorableProblem {
   /** Dotted path to the offending value (`inputs.question`, `nodes.3.data.prompt`), "" for the root. */
   path: string;
+  /** Too deep to process safely, or a string the database cannot store. */
+  kind: "depth" | "text";
   message: string;
 }
 
@@ -92,12 +94,12 @@ export function findUnstorable(value: unknown, options: FindUnstorableOptions): 
     const item = stack.pop()!;
     if (typeof item.value === "string") {
       const problem = describeUnstorable(item.value);
-      if (problem) return { path: item.path, message: problem };
+      if (problem) return { path: item.path, kind: "text", message: problem };
       continue;
     }
     if (item.value === null || typeof item.value !== "object") continue;
     if (item.depth > options.maxDepth) {
-      return { path: item.path, message: `is nested more than ${options.maxDepth} levels deep` };
+      return { path: item.path, kind: "depth", message: `is nested more than ${options.maxDepth} levels deep` };
     }
     const entries: [string, unknown][] = Array.isArray(item.value)
       ? item.value.map((v, i) => [String(i), v])
@@ -106,7 +108,7 @@ export function findUnstorable(value: unknown, options: FindUnstorableOptions): 
       const [key, child] = entries[i]!;
       const path = item.path ? `${item.path}.${key}` : key;
       const keyProblem = describeUnstorable(key);
-      if (keyProblem) return { path, message: `has a key that ${keyProblem}` };
+      if (keyProblem) return { path, kind: "text", message: `has a key that ${keyProblem}` };
       stack.push({ value: child, path, depth: item.depth + 1 });
     }
   }

@@ -1,5 +1,6 @@
 import { edgeId, type FlowDocument, type FlowEdge, type FlowNode } from "../flow/flow-schema";
 import type { FlowView } from "../nodes/node-types";
+import { UserPatterns } from "../util/user-pattern";
 
 export interface GraphEdge {
   id: string;
@@ -14,7 +15,11 @@ export class FlowGraph implements FlowView {
   private readonly out = new Map<string, GraphEdge[]>();
   private readonly in = new Map<string, GraphEdge[]>();
 
-  constructor(nodes: readonly FlowNode[], edges: readonly FlowEdge[]) {
+  constructor(
+    nodes: readonly FlowNode[],
+    edges: readonly FlowEdge[],
+    readonly patterns: UserPatterns = new UserPatterns(),
+  ) {
     for (const node of nodes) if (!this.nodes.has(node.id)) this.nodes.set(node.id, node);
     this.edges = edges.map((edge, index) => ({ id: edgeId(edge, index), index, edge }));
     for (const graphEdge of this.edges) {
@@ -25,8 +30,8 @@ export class FlowGraph implements FlowView {
     }
   }
 
-  static of(document: FlowDocument): FlowGraph {
-    return new FlowGraph(document.nodes, document.edges);
+  static of(document: FlowDocument, patterns?: UserPatterns): FlowGraph {
+    return new FlowGraph(document.nodes, document.edges, patterns);
   }
 
   outgoing(nodeId: string) {

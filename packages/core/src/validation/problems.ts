@@ -1,3 +1,5 @@
+import { isStorable, storableText } from "../util/storable-text";
+
 /** One thing wrong with a flow, pinned to the node or edge it belongs to. */
 export interface ValidationProblem {
   severity: "error" | "warning";
@@ -17,4 +19,16 @@ export function problem(
 ): ValidationProblem {
   const { severity = "error", ...where } = at;
   return { severity, code, message, ...where };
+}
+
+/** `p` with every text field storable (U+0000 and unpaired surrogates replaced), as quoted user text may not be. */
+export function storableProblem(p: ValidationProblem): ValidationProblem {
+  const fields = [p.message, p.nodeId, p.edgeId, p.path];
+  if (fields.every((f) => f === undefined || isStorable(f))) return p;
+  const repaired: ValidationProblem = { ...p, message: storableText(p.message).text };
+  for (const key of ["nodeId", "edgeId", "path"] as const) {
+    const value = p[key];
+    if (value !== undefined) repaired[key] = storableText(value).text;
+  }
+  return repaired;
 }

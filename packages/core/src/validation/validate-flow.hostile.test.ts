@@ -90,23 +90,57 @@ describe("validateFlow on hostile input", () => {
     expect(result.problems).toEqual([]);
   });
 
-  it("survives deeply nested garbage", () => {
+  it("refuses deeply nested garbage before any schema sees it, naming where", () => {
     let deep: unknown = "bottom";
     for (let i = 0; i < 100_000; i++) deep = { a: deep, b: [deep] };
     const problems = timed({ ...base, nodes: [{ id: "c", type: "constant", data: { value: 1 }, extra: deep }, { id: "out", type: "output" }], edges: [{ source: "c", target: "out" }], junk: deep }).problems;
-    expect(problems.slice(0, 2).map((p) => [p.code, p.path, p.nodeId])).toEqual([
-      ["invalid-value", "nodes.0", "c"],
-      ["invalid-value", "", undefined],
+    expect(problems).toEqual([
+      { severity: "error", code: "too-deep", nodeId: "c", path: "nodes.0.extra.a.a.a…", message: `the flow is nested more than ${FLOW_LIMITS.depth} levels deep at nodes.0.extra.a.a.a…` },
     ]);
-    expect(problems[0]!.message).toContain("extra");
-    expect(problems[1]!.message).toContain("junk");
+  });
+
+  it("refuses a constant nested past the limit, which would overflow JSON.stringify at run time", () => {
+    let value: unknown = "x";
+    for (let i = 0; i < 100_000; i++) value = [value];
+    const doc = { ...base, nodes: [{ id: "c", type: "constant", data: { value } }, { id: "out", type: "output" }], edges: [{ source: "c", target: "out" }] };
+    const parsed = JSON.parse(JSON.stringify({ ...doc, nodes: [] })) as Record<string, unknown>; // the real document comes from JSON text
+    expect(timed({ ...parsed, nodes: doc.nodes }).problems).toEqual([expect.objectContaining({ code: "too-deep", nodeId: "c", path: "nodes.0.data.value.0.0…" })]);
+    expect(prepareFlow({ ...parsed, nodes: doc.nodes }).ok).toBe(false);
+    let shallow: unknown = "x";
+    for (let i = 0; i < FLOW_LIMITS.depth - 5; i++) shallow = [shallow];
+    expect(validateFlow({ ...doc, nodes: [{ id: "c", type: "constant", data: { value: shallow } }, doc.nodes[1]] }).ok).toBe(true);
   });
 
   it("survives a self-referencing object", () => {
     const cyclic: Record<string, unknown> = { ...base, nodes: [] };
     cyclic.edges = [cyclic];
     cyclic.self = cyclic;
-    expect(timed(cyclic).problems.length).toBeGreaterThan(0);
+    expect(timed(cyclic).problems).toEqual([expect.objectContaining({ code: "too-deep" })]);
+  });
+
+  it.each([
+    ["a NUL in the name", { name: "a\u0000b" }, { code: "unstorable-text", path: "name", message: "name contains U+0000 (a NUL character) at character 2, which cannot be stored" }],
+    ["a lone surrogate in a prompt", { nodes: [{ id: "m", type: "model", data: { model: "t:m", prompt: "hi \uD800" } }, { id: "out", type: "output" }], edges: [{ source: "m", target: "out" }] }, { code: "unstorable-text", nodeId: "m", path: "nodes.0.data.prompt", message: "node 'm': data.prompt contains an unpaired surrogate U+D800 at character 4 (not valid Unicode), which cannot be stored" }],
+    ["a NUL in a node id", { nodes: [{ id: "c\u0000", type: "constant", data: { value: 1 } }, { id: "out", type: "output" }] }, { code: "unstorable-text", path: "nodes.0.id" }],
+    ["a lone low surrogate in an edge id", { edges: [{ id: "\uDC00", source: "c", target: "out" }] }, { code: "unstorable-text", path: "edges.0.id" }],
+    ["a NUL in a key", { nodes: [{ id: "c", type: "constant", data: { value: { "k\u0000": 1 } } }, { id: "out", type: "output" }] }, { code: "unstorable-text", nodeId: "c", path: "nodes.0.data.value.k\uFFFD" }],
+  ])("refuses %s, naming where, without throwing", (_label, parts, expected) => {
+    const problems = timed({ ...base, ...ok, ...parts }).problems;
+    expect(problems[0]).toMatchObject(expected);
+    expect(JSON.stringify(problems)).not.toMatch(/\\u0000|\\ud8|\\udc/i); // the messages themselves are storable
+  });
+
+  it("never throws on mutated documents", () => {
+    const seeds: unknown[] = [null, 0, -1, 1e308, "", "x", "\u0000", "\uD800", true, [], {}, [null], { id: 1 }, { __proto__: 1 }];
+    const spots = ["name", "inputs", "nodes", "edges", "settings", "description"];
+    for (const spot of spots) {
+      for (const value of seeds) {
+        expect(() => validateFlow({ ...base, ...ok, [spot]: value })).not.toThrow();
+        expect(() => validateFlow({ ...base, ...ok, nodes: [{ id: "c", type: "constant", data: { value: 1 }, [spot]: value }, ok.nodes[1]] })).not.toThrow();
+        expect(() => validateFlow({ ...base, ...ok, nodes: [{ id: value, type: value, data: value }] })).not.toThrow();
+        expect(() => prepareFlow({ ...base, ...ok, edges: [{ source: value, target: value, on: value, kind: value }] })).not.toThrow();
+      }
+    }
   });
 
   it("prepareFlow refuses everything above without throwing", () => {

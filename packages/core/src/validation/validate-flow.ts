@@ -2,12 +2,15 @@ import { flowDocumentSchema, flowEdgeSchema, flowNodeSchema, type FlowDocument, 
 import { migrateFlowDocument } from "../flow/flow-migrations";
 import { nodeDefinition } from "../nodes/registry";
 import type { NodeDefinition } from "../nodes/node-types";
-import { problem, type ValidationProblem } from "./problems";
+import { problem, storableProblem, type ValidationProblem } from "./problems";
 import { FlowGraph } from "./flow-graph";
 import { checkEdges } from "./check-edges";
 import { checkReferences } from "./check-references";
+import { bindInputNodes } from "./input-bindings";
+import { checkStorable } from "./check-storable";
 import { findCycles, type Dependency } from "./find-cycles";
 import { zodProblems } from "./zod-problems";
+import { UserPatterns } from "../util/user-pattern";
 
 export interface ValidateOptions {
   /** Checks a model id against the host's providers; returns a problem message or nothing. */
@@ -24,22 +27,29 @@ export interface ValidationResult {
   nodeData: Map<string, unknown>;
   /** Template reference dependencies: node id → ids it references. */
   references: Map<string, string[]>;
+  /** The patterns validation compiled, for execution to reuse. */
+  patterns: UserPatterns;
 }
 
 /** Checks a flow document and reports every problem it finds, each pinned to its node or edge. */
 export function validateFlow(raw: unknown, options: ValidateOptions = {}): ValidationResult {
   const nodeData = new Map<string, unknown>();
   const references = new Map<string, string[]>();
+  const patterns = new UserPatterns();
+  // Before any schema: zod and JSON.stringify recurse, and the database refuses some characters.
+  const unstorable = checkStorable(raw);
+  if (unstorable?.fatal) return { ok: false, problems: [unstorable.problem], nodeData, references, patterns };
   const migrated = migrateFlowDocument(raw);
-  if (!migrated.ok) return { ok: false, problems: [problem("invalid-format", migrated.message)], nodeData, references };
+  if (!migrated.ok) return { ok: false, problems: [problem("invalid-format", migrated.message)], nodeData, references, patterns };
   const input = migrated.document as Record<string, unknown>;
 
   const parsed = flowDocumentSchema.safeParse(input);
   const problems = parsed.success ? [] : zodProblems(parsed.error, input);
+  if (unstorable) problems.unshift(unstorable.problem);
   // Keep checking the parts that parse, so one bad node doesn't hide the graph's other problems.
   const nodes = parsed.success ? parsed.data.nodes : parseEach(input.nodes, (n) => flowNodeSchema.safeParse(n));
   const edges = parsed.success ? parsed.data.edges : parseEach(input.edges, (e) => flowEdgeSchema.safeParse(e));
-  const graph = new FlowGraph(nodes, edges);
+  const graph = new FlowGraph(nodes, edges, patterns);
 
   const definitions = new Map<string, NodeDefinition>();
   const seen = new Set<string>();
@@ -73,20 +83,24 @@ export function validateFlow(raw: unknown, options: ValidateOptions = {}): Valid
       if (issue) problems.push(problem("model-unavailable", `node '${id}': ${issue.message}`, { nodeId: id, severity: issue.severity }));
     }
   }
-  const declaredInputs = new Set([
-    // `?.`: the inputs have not been validated here, and `null` is valid JSON.
-    ...(Array.isArray(input.inputs) ? input.inputs.map((i) => (i as { name?: unknown } | null)?.name).filter((n): n is string => typeof n === "string") : []),
-    ...nodes.filter((n) => n.type === "input").map((n) => inputName(n, nodeData.get(n.id))),
-  ]);
+  // `?.`: the inputs have not been validated here, and `null` is valid JSON.
+  const declared = Array.isArray(input.inputs) ? input.inputs.map((i) => (i as { name?: unknown } | null)?.name).filter((n): n is string => typeof n === "string") : [];
+  const inputNodes = nodes.filter((n) => n.type === "input" && nodeData.has(n.id));
+  const bindings = bindInputNodes(declared, inputNodes.map((n) => ({ id: n.id, name: (nodeData.get(n.id) as { name?: string }).name })));
+  problems.push(...bindings.problems);
+  // The binding becomes the node's data.name, which is what execution reads.
+  for (const [id, name] of bindings.names) nodeData.set(id, { ...(nodeData.get(id) as object), name });
+  const declaredInputs = new Set([...declared, ...bindings.names.values()]);
   problems.push(...checkReferences([...graph.nodes.values()], nodeData, definitions, declaredInputs, references));
   problems.push(...checkCycles(graph, references));
   problems.push(...checkOutputs(nodes, nodeData));
 
   const ok = !problems.some((p) => p.severity === "error");
-  return { ok, problems, nodeData, references, ...(parsed.success ? { document: parsed.data } : {}) };
+  // Messages quote the document, which may hold characters the database refuses: repair them.
+  return { ok, problems: problems.map(storableProblem), nodeData, references, patterns, ...(parsed.success ? { document: parsed.data } : {}) };
 }
 
-/** The run-input name an input node reads: `data.name`, or its id. */
+/** The name of an input or output node: `data.name` (for input nodes, as bound by `bindInputNodes`), else its id. */
 export function inputName(node: FlowNode, data: unknown): string {
   const name = (data as { name?: string } | undefined)?.name;
   return name ?? node.id;

@@ -64,8 +64,11 @@ async function generateReply(
   price: ModelPrice,
 ): Promise<ModelResult> {
   const { sim } = request;
-  const text = simReply(request.model, request.prompt, request.seed, sim);
-  const chunks = splitIntoChunks(text);
+  const full = splitIntoChunks(simReply(request.model, request.prompt, request.seed, sim));
+  // Like a real provider, the simulator stops at maxTokens (one chunk is one token).
+  const truncated = request.maxTokens !== undefined && full.length > request.maxTokens;
+  const chunks = truncated ? full.slice(0, request.maxTokens) : full;
+  const text = truncated ? chunks.join("") : full.join("");
   const pace = {
     latencyMs: sim?.latencyMs ?? preset.latencyMs,
     tokensPerSecond: sim?.tokensPerSecond ?? preset.tokensPerSecond,
@@ -82,6 +85,7 @@ async function generateReply(
     model: request.model,
     simulated: true,
     costUsd: (usage.input * price.inputPerMTok + usage.output * price.outputPerMTok) / 1_000_000,
+    ...(truncated ? { truncated } : {}),
     ...(request.logprobs
       ? { tokenLogprobs: simLogprobs(chunks.length, confidence, request.seed) }
       : {}),

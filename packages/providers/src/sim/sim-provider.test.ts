@@ -29,6 +29,15 @@ describe("sim provider: replies, prices and embeddings", () => {
     );
   });
 
+  it("stops at maxTokens like a real provider, one chunk a token, and says so", async () => {
+    const sim = { ...instant, reply: "one two three four five" };
+    const held = await gateway.generate(request({ sim, maxTokens: 3 }));
+    expect(held).toMatchObject({ text: "one two three", usage: { output: 3 }, truncated: true });
+    const roomy = await gateway.generate(request({ sim, maxTokens: 5 }));
+    expect(roomy).toMatchObject({ text: "one two three four five", usage: { output: 5 } });
+    expect(roomy).not.toHaveProperty("truncated");
+  });
+
   it("picks from a reply list by seed, covering the list", async () => {
     const reply = ["Canberra.", "Sydney?", "Melbourne!"];
     const texts = new Set<string>();

@@ -18,6 +18,8 @@ export interface OpenAIReply {
   /** One logprob per chunk, sent when the request asks for logprobs. */
   logprobs?: number[];
   chunkDelayMs?: number;
+  /** The finish reason sent, "stop" by default ("length": stopped at max_tokens). */
+  finishReason?: string;
   /** Sent as an error frame after the chunks instead of finishing normally. */
   streamError?: { message: string; type: string };
 }
@@ -115,7 +117,10 @@ async function stream(
   if (reply.streamError) {
     sendEvent(response, { error: { ...reply.streamError, code: null } });
   } else {
-    sendEvent(response, frame([{ index: 0, delta: {}, logprobs: null, finish_reason: "stop" }]));
+    sendEvent(
+      response,
+      frame([{ index: 0, delta: {}, logprobs: null, finish_reason: reply.finishReason ?? "stop" }]),
+    );
     if (body.stream_options?.include_usage)
       sendEvent(response, frame([], { usage: usageOf(reply) }));
   }

@@ -17,7 +17,9 @@ export interface RecordedRequest {
 /** Behaviours every protocol server supports besides its normal reply. */
 export type FailureBehaviour =
   | { kind: "status"; status: number; retryAfter?: string; message?: string; errorType?: string }
-  | { kind: "hang" };
+  | { kind: "hang" }
+  /** A 200 whose body is `body` as is (garbage, a stream cut short, nothing); `reset` drops the connection after it. */
+  | { kind: "raw"; body: string; contentType?: string; reset?: boolean };
 
 export interface ScriptedServer<B> {
   /** `http://127.0.0.1:<port>`. */
@@ -57,6 +59,12 @@ export async function startScriptedServer<B>(
           res.on("close", () => state.disconnectedWhileHanging++);
           return; // never answer
         }
+        if (current.kind === "raw") {
+          res.writeHead(200, { "content-type": current.contentType ?? "text/event-stream" });
+          if (current.reset) res.write(current.body, () => res.destroy());
+          else res.end(current.body);
+          return;
+        }
         const headers: Record<string, string> = { "content-type": "application/json" };
         if (current.retryAfter !== undefined) headers["retry-after"] = current.retryAfter;
         res.writeHead(current.status, headers).end(JSON.stringify(errorBody(current)));
@@ -92,7 +100,7 @@ export async function startScriptedServer<B>(
 
 function isFailure<B>(behaviour: B | FailureBehaviour): behaviour is FailureBehaviour {
   const kind = (behaviour as { kind?: unknown }).kind;
-  return kind === "status" || kind === "hang";
+  return kind === "status" || kind === "hang" || kind === "raw";
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { extractAnswer, extractorSchema, readJsonPath } from "./answer-extractor";
+import { UserPatterns } from "../../util/user-pattern";
+import { extractAnswer as extractWith, extractorSchema, readJsonPath, type Extractor } from "./answer-extractor";
+
+const extractAnswer = (extractor: Extractor, raw: unknown) => extractWith(extractor, raw, new UserPatterns());
 
 const choice = extractorSchema.parse({ kind: "choice" });
 

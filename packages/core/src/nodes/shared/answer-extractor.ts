@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { stringifyValue } from "../../flow/template";
+import type { UserPatterns } from "../../util/user-pattern";
 
 export const extractorSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("normalized") }).strict(),
@@ -16,8 +17,8 @@ export interface ExtractedAnswer {
   answer: string;
 }
 
-/** Reduces a branch's reply to a comparable answer, or undefined when it has none. */
-export function extractAnswer(extractor: Extractor, raw: unknown): ExtractedAnswer | undefined {
+/** Reduces a branch's reply to a comparable answer, or undefined when it has none. Patterns run on RE2. */
+export function extractAnswer(extractor: Extractor, raw: unknown, patterns: UserPatterns): ExtractedAnswer | undefined {
   const text = stringifyValue(raw);
   switch (extractor.kind) {
     case "normalized": {
@@ -25,12 +26,12 @@ export function extractAnswer(extractor: Extractor, raw: unknown): ExtractedAnsw
       return key ? { key, answer: text.trim() } : undefined;
     }
     case "regex": {
-      const match = new RegExp(extractor.pattern, extractor.flags).exec(text);
-      const value = match?.[extractor.group]?.trim();
+      const match = patterns.compile(extractor.pattern, extractor.flags).exec(text);
+      const value = match?.groups[extractor.group]?.trim();
       return value ? { key: normalize(value), answer: value } : undefined;
     }
     case "choice": {
-      const letter = findChoice(text, extractor.choices.toUpperCase());
+      const letter = findChoice(text, extractor.choices.toUpperCase(), patterns);
       return letter ? { key: letter, answer: letter } : undefined;
     }
     case "json": {
@@ -44,20 +45,23 @@ function normalize(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ").trim();
 }
 
-/** Finds the chosen letter in replies like "C", "C) Canberra", "The answer is (C).", "**C**". */
-function findChoice(text: string, choices: string): string | undefined {
+/**
+ * Finds the chosen letter in replies like "C", "C) Canberra", "The answer is (C).", "**C**". On RE2
+ * too: on a backtracking engine the runs of `\\s*` here are quadratic in a reply of spaces.
+ */
+function findChoice(text: string, choices: string, patterns: UserPatterns): string | undefined {
   const set = `[${choices}]`;
-  const patterns = [
+  const finders = [
     // A capital letter after "answer is"; a lowercase one only when nothing word-like follows it
     // ("Answer: b" yes, "the answer is a city" no).
-    new RegExp(`[Aa]nswer(?:\\s+is)?\\s*[:\\-]?\\s*\\(?\\**(${set})\\b`),
-    new RegExp(`answer(?:\\s+is)?\\s*[:\\-]?\\s*\\(?\\**(${set})(?=\\s*(?:$|[).:,;!*\\]]))`, "i"),
-    new RegExp(`^\\s*\\(?\\**(${set})\\**\\s*(?:[).:\\]]|$)`, "im"),
-    new RegExp(`\\((${set})\\)`),
-    new RegExp(`\\b(${set})\\b`),
+    patterns.compile(`[Aa]nswer(?:\\s+is)?\\s*[:\\-]?\\s*\\(?\\**(${set})\\b`),
+    patterns.compile(`answer(?:\\s+is)?\\s*[:\\-]?\\s*\\(?\\**(${set})\\s*(?:$|[).:,;!*\\]])`, "i"),
+    patterns.compile(`^\\s*\\(?\\**(${set})\\**\\s*(?:[).:\\]]|$)`, "im"),
+    patterns.compile(`\\((${set})\\)`),
+    patterns.compile(`\\b(${set})\\b`),
   ];
-  for (const pattern of patterns) {
-    const letter = pattern.exec(text)?.[1]?.toUpperCase();
+  for (const finder of finders) {
+    const letter = finder.exec(text)?.groups[1]?.toUpperCase();
     if (letter && choices.includes(letter)) return letter;
   }
   return undefined;
@@ -67,7 +71,7 @@ function findChoice(text: string, choices: string): string | undefined {
 export function readJsonPath(raw: unknown, path: string): unknown {
   let value: unknown = raw;
   if (typeof raw === "string") {
-    const json = /\{[\s\S]*\}|\[[\s\S]*\]/.exec(raw)?.[0];
+    const json = jsonSpan(raw);
     try {
       value = JSON.parse(json ?? raw);
     } catch {
@@ -80,4 +84,19 @@ export function readJsonPath(raw: unknown, path: string): unknown {
     value = (value as Record<string, unknown>)[key];
   }
   return value;
+}
+
+/**
+ * The JSON in a reply: from the first `{` (or `[`) that has a `}` (or `]`) after it to the last
+ * one, as `/\{[\s\S]*\}|\[[\s\S]*\]/` would find it, in one pass instead of quadratic backtracking.
+ */
+function jsonSpan(text: string): string | undefined {
+  const lastBrace = text.lastIndexOf("}");
+  const lastBracket = text.lastIndexOf("]");
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 0x7b && lastBrace > i) return text.slice(i, lastBrace + 1);
+    if (char === 0x5b && lastBracket > i) return text.slice(i, lastBracket + 1);
+  }
+  return undefined;
 }
