@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_RUN_LIMITS } from "@switchyard/core";
 import { LOCAL_ENDPOINT_NAMES, type LocalEndpointName } from "@switchyard/providers";
 
 const compatibleSchema = z.array(z.object({ name: z.string(), baseURL: z.url(), apiKey: z.string().optional() }));
@@ -92,6 +93,10 @@ export const envSchema = z.object({
   SWITCHYARD_CREDENTIAL_KEY: z.string().optional(),
   /** Runs one worker executes at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** The most output tokens any one model call may produce (the engine stops a reply there). */
+  SWITCHYARD_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(16).max(1_000_000).default(DEFAULT_RUN_LIMITS.maxOutputTokens),
+  /** The most characters of text one node's output may hold. */
+  SWITCHYARD_MAX_OUTPUT_CHARS: z.coerce.number().int().min(1000).max(10_000_000).default(DEFAULT_RUN_LIMITS.maxOutputChars),
   /** How long a worker's hold on a run lasts without renewal (crash detection). */
   SWITCHYARD_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
   /** Runs one user may start per minute through the app (per API process). */

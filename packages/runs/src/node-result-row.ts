@@ -17,9 +17,20 @@ export interface NodeResultRow {
 function settledFrom(event: RunEvent): SettledNode | undefined {
   switch (event.type) {
     case "node.completed": {
-      const { output, usage, costUsd, latencyMs, confidence } = event;
+      const { output, usage, costUsd, latencyMs, confidence, replacedChars, truncated } = event;
       const port = typeof output.decision === "string" ? output.decision : typeof output.route === "string" ? output.route : undefined;
-      return { status: "completed", output, usage, costUsd, latencyMs, ...(confidence !== undefined ? { confidence } : {}), ...(port ? { port } : {}) };
+      return {
+        status: "completed",
+        output,
+        usage,
+        costUsd,
+        latencyMs,
+        ...(confidence !== undefined ? { confidence } : {}),
+        ...(port ? { port } : {}),
+        // A resumed run shows what was repaired or cut in its nodes as the first attempt saw it.
+        ...(replacedChars ? { replacedChars } : {}),
+        ...(truncated ? { truncated } : {}),
+      };
     }
     case "node.failed":
       return { status: "failed", error: event.error, usage: event.usage, costUsd: event.costUsd, latencyMs: event.latencyMs };

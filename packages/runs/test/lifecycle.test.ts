@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { RunEvent } from "@switchyard/core";
 import { createDb } from "@switchyard/db";
 import { LeaseLostError } from "../src/fence";
 import type { RunDispatch } from "../src/run-jobs";
@@ -162,5 +163,16 @@ describe("the database's clock", () => {
     } finally {
       await db.$disconnect();
     }
+  });
+});
+
+describe("node results", () => {
+  it("keep what the engine said was repaired or cut, so a resumed run shows it too", async () => {
+    const lifecycle = h.lifecycle();
+    const runId = await h.newRun(lifecycle);
+    const lease = (await lifecycle.claim(runId, "worker-a"))!;
+    await lifecycle.append(runId, [{ ...completedNode(runId, 1, "m", "cut \uFFFD"), replacedChars: 1, truncated: "output_limit" } as RunEvent], lease);
+    const [row] = await h.db.nodeResult.findMany({ where: { runId }, select: { result: true } });
+    expect(row?.result).toMatchObject({ status: "completed", replacedChars: 1, truncated: "output_limit" });
   });
 });

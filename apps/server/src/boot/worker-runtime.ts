@@ -51,6 +51,7 @@ export async function startWorkerRuntime(setup: WorkerSetup): Promise<WorkerRunt
     workerId: `worker-${randomUUID().slice(0, 8)}`,
     gatewayFor: async (workspaceId) => gateways.get(await workspaceKeys(db, vault, workspaceId)),
     concurrency: env.WORKER_CONCURRENCY,
+    limits: { maxOutputTokens: env.SWITCHYARD_MAX_OUTPUT_TOKENS, maxOutputChars: env.SWITCHYARD_MAX_OUTPUT_CHARS },
     ...(tracing ? { tracing } : {}),
     log,
   });

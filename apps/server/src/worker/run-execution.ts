@@ -1,4 +1,4 @@
-import { prepareFlow, runFlow, type ModelGateway, type SettledNode } from "@switchyard/core";
+import { prepareFlow, runFlow, type ModelGateway, type RunLimits, type SettledNode } from "@switchyard/core";
 import { LeaseLostError, type Lease, type RunLifecycle } from "@switchyard/runs";
 import { requestedModels, type RunTrace, type RunTracing } from "@switchyard/telemetry";
 import { EventWriter } from "./event-writer";
@@ -11,6 +11,8 @@ export interface ExecutionDeps {
   gatewayFor(workspaceId: string): Promise<ModelGateway>;
   /** Exports each run as a trace, when a collector is configured. */
   tracing?: RunTracing;
+  /** The server's ceilings on what one model call and one node output may hold. */
+  limits?: RunLimits;
   log(message: string): void;
 }
 
@@ -108,6 +110,7 @@ export async function executeRun(deps: ExecutionDeps, lease: Lease, register: (h
       },
       memory: new PgMemoryStore(lifecycle.db, run.workspaceId),
       subflows: dbSubflows(lifecycle.db, { workspaceId: run.workspaceId, createdById: run.createdById, apiKeyId: run.apiKeyId }),
+      ...(deps.limits ? { limits: deps.limits } : {}),
       ...(run.budgetUsd !== null ? { budgetUsd: run.budgetUsd } : {}),
       ...(resuming ? { resume: { nodes: run.settled, nextSeq: run.lastSeq + 1, ...(run.startedAt ? { startedAt: run.startedAt.getTime() } : {}) } } : {}),
     });

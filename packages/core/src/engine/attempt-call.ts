@@ -46,7 +46,10 @@ export async function attemptCall(
   if (hold.send) request.maxTokens = hold.maxTokens;
   if (options.logprobs) request.logprobs = true;
   if (options.sim !== undefined) request.sim = options.sim;
-  const cap = new OutputCap(hold.maxTokens, hold.reason, services.limits.maxOutputChars);
+  // Under a budget our own count is the promise, so it stays strict; otherwise a provider told
+  // maxTokens stops itself and our cap is only its backstop.
+  const providerHolds = hold.send && !info.simulated && !services.budget.limited;
+  const cap = new OutputCap(hold.maxTokens, hold.reason, services.limits.maxOutputChars, providerHolds);
   // Per attempt: a retry starts a new stream, and a surrogate pair may be split across two deltas.
   const deltas = new StorableTextStream();
   const emit = (text: string) => {

@@ -21,8 +21,15 @@ export class OutputCap {
     /** Why the token cap binds: the call's own maxTokens, or the host's ceiling. */
     private readonly tokenReason: Truncation,
     private readonly maxChars: number,
+    /**
+     * Whether the provider was told `maxTokens` and so stops there itself. Then this cap is only the
+     * backstop for one that ignores it, and must not cut an honest reply short: it allows twice the
+     * conservative count (6 bytes a token; prose is about 4). Otherwise it is the only limit, counted
+     * conservatively.
+     */
+    providerHolds = false,
   ) {
-    this.maxBytes = maxTokens * CONSERVATIVE_BYTES_PER_TOKEN;
+    this.maxBytes = maxTokens * CONSERVATIVE_BYTES_PER_TOKEN * (providerHolds ? 2 : 1);
   }
 
   /** Output tokens of the kept text, counted as the cap counts them. */

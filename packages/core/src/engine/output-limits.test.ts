@@ -69,9 +69,18 @@ describe("every model call is held to a bounded output", () => {
     const { gateway, seen } = endless(1_000_000);
     const { events } = await run(single({ maxTokens: 10 }), { gateway });
     const completed = nodeEvent(events, "node.completed", "m");
+    // Told maxTokens, a provider stops itself; ours is the backstop and leaves an honest reply room (6 bytes a token).
+    expect(completed).toMatchObject({ truncated: "max_tokens", usage: { output: 20 } });
+    expect(String(completed.output.text)).toHaveLength(60);
+    expect(seen.requests[0]!.maxTokens).toBe(10);
+  });
+
+  it("under a budget, counts a provider that ignores maxTokens strictly: the reservation is the promise", async () => {
+    const { gateway } = endless(1_000_000);
+    const { events } = await run(single({ maxTokens: 10 }), { gateway, budgetUsd: 1000 });
+    const completed = nodeEvent(events, "node.completed", "m");
     expect(completed).toMatchObject({ truncated: "max_tokens", usage: { output: 10 } });
     expect(String(completed.output.text)).toHaveLength(30);
-    expect(seen.requests[0]!.maxTokens).toBe(10);
   });
 
   it("sends the model's maximum from the price table when the node sets none, capped by the host's ceiling", async () => {
