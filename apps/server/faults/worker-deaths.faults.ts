@@ -12,8 +12,8 @@ let world: FaultWorld;
 let flowId: string;
 
 beforeAll(async () => {
-  // Four runs per worker, so two workers share eight runs between them.
-  world = await startFaultWorld({ inProcessWorker: false, env: { SWITCHYARD_LEASE_MS: "1500", WORKER_CONCURRENCY: "4" }, faults: { slowMs: 1200 } });
+  // Stages slow enough that a run is still mid-way once a second worker has started.
+  world = await startFaultWorld({ inProcessWorker: false, env: { SWITCHYARD_LEASE_MS: "1500", WORKER_CONCURRENCY: "4" }, faults: { slowMs: 2500 } });
   flowId = await world.importFlow(slow);
 });
 
@@ -30,25 +30,26 @@ const books = (tag: string) => ["s1", "s2", "s3"].map((stage) => world.faults.st
 
 describe("workers that die or stop mid-run", () => {
   it("SIGTERM hands every run back once: the stage in flight runs again once, nothing runs twice at once", async () => {
-    // Each worker holds at most four runs, so the eight are shared four and four.
-    const [a, b] = [await world.worker(), await world.worker()];
-    const tags = Array.from({ length: 8 }, (_, i) => `term-${i}`);
+    // Worker A takes four runs (all it may hold at once); B starts, and then A is stopped while
+    // each of its runs has a stage in flight. B gets A's four runs back and finishes them.
+    const a = await world.worker();
+    const tags = Array.from({ length: 4 }, (_, i) => `term-${i}`);
     const secondStages = Promise.all(tags.map((tag) => world.faults.received(`s2 ${tag}`)));
     const runIds = await Promise.all(tags.map((tag) => world.start(flowId, { tag })));
+    const b = await world.worker();
     try {
-      // Stop worker A while every run's second stage is in flight somewhere.
       await secondStages;
       a.kill("SIGTERM");
       expect(await a.exited).toBe(0);
       const ends = await Promise.all(runIds.map((id) => world.waitForEnd(id)));
       expect(ends.map((e) => e.type)).toEqual(runIds.map(() => "run.completed"));
-      // A run A held re-ran the one stage it had in flight, once, on B; no stage that had answered
-      // was called again; no stage ever had two calls in flight; B's own runs were untouched.
+      // Each run re-ran the one stage it had in flight, once, on B; no stage that had answered was
+      // called again; no stage ever had two calls in flight.
       const table = tags.map((tag) => ({ tag, calls: books(tag).map((s) => s.calls), answered: books(tag).map((s) => s.answered), maxInFlight: Math.max(...books(tag).map((s) => s.maxInFlight)) }));
       const wrong = table.filter(({ calls, answered, maxInFlight }) => answered.some((n) => n !== 1) || calls.reduce((a, b) => a + b) > 4 || maxInFlight !== 1);
       expect(wrong).toEqual([]);
       const rerun = table.filter(({ calls }) => calls.some((n) => n === 2)).length;
-      expect(rerun).toBe(4); // the four runs A held
+      expect(rerun).toBe(4); // every run A held, once
       for (const runId of runIds) expectEventLog(await world.events(runId));
     } finally {
       b.kill("SIGTERM");
