@@ -15,7 +15,9 @@ export class SignedInApi {
   }
 
   async query<T>(path: string, input: unknown): Promise<T> {
-    const response = await this.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+    // No input is no `input` parameter: the literal "undefined" is not JSON, and the server says so.
+    const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+    const response = await this.request.get(`/api/trpc/${path}${query}`);
     return this.unwrap<T>(path, response.status(), await response.json());
   }
 
