@@ -2,22 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@switchyard/db";
 import { Browser, readSse } from "./support/browser";
 import { serverEnv, startProcess, type ServerProcess } from "./support/processes";
+import { askFlow } from "./support/flows";
 
 /** A flow that finishes at once on a simulated model. */
-const quick = {
-  format: "switchyard.flow/v1",
-  name: "Quick",
-  inputs: [{ name: "question", type: "string" }],
-  nodes: [
-    { id: "in", type: "input", data: { name: "question" } },
-    { id: "m", type: "model", data: { model: "sim:fast", prompt: "{{input.question}}", sim: { reply: "Canberra", latencyMs: 0 } } },
-    { id: "out", type: "output", data: { name: "answer" } },
-  ],
-  edges: [
-    { source: "in", target: "m" },
-    { source: "m", target: "out" },
-  ],
-};
+const quick = askFlow("Quick", { latencyMs: 0 });
 
 let database: TestDatabase;
 let server: ServerProcess;

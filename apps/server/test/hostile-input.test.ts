@@ -4,26 +4,13 @@ import { hostileJson, hostileVariants, procedureInputs, type CallTargets, type H
 import { createTestDatabase, type TestDatabase } from "@switchyard/db";
 import { Browser, readSse } from "./support/browser";
 import { serverEnv, startProcess, type ServerProcess } from "./support/processes";
+import { askFlow } from "./support/flows";
 
 /**
  * Every tRPC procedure and REST route of a real server, over real HTTP, with every hostile
  * variant of a good request: never a 500; each refusal a 400 or 413 whose message names the
  * problem; nothing written by a refused request; no dump in the log.
  */
-const ask = {
-  format: "switchyard.flow/v1",
-  name: "Ask",
-  inputs: [{ name: "question", type: "string" }],
-  nodes: [
-    { id: "in", type: "input", data: { name: "question" } },
-    { id: "ask", type: "model", data: { model: "sim:fast", prompt: "{{input.question}}", sim: { reply: "Canberra.", latencyMs: 5 } } },
-    { id: "out", type: "output", data: { name: "answer" } },
-  ],
-  edges: [
-    { source: "in", target: "ask" },
-    { source: "ask", target: "out" },
-  ],
-};
 
 let database: TestDatabase;
 let server: ServerProcess;
@@ -46,7 +33,7 @@ beforeAll(async () => {
 
   const { id: workspaceId } = await owner.mutate<{ id: string }>("workspaces.create", { name: "Team" });
   const ws = { workspaceId };
-  const importFlow = async (name: string) => (await owner.mutate<{ id: string }>("flows.import", { ...ws, document: { ...ask, name } })).id;
+  const importFlow = async (name: string) => (await owner.mutate<{ id: string }>("flows.import", { ...ws, document: askFlow(name) })).id;
   const flowId = await importFlow("Ask");
   const joined = await owner.mutate<{ path: string }>("workspaces.invite", { ...ws, email: memberUser.email, role: "viewer" });
   await member.mutate("workspaces.acceptInvite", { token: tokenOf(joined.path) });
@@ -73,7 +60,7 @@ beforeAll(async () => {
     invitationId: invitation.id,
     invitationToken: tokenOf(invitation.path),
     apiKeyId: key.id,
-    document: ask,
+    document: askFlow(),
   };
 }, 120_000);
 

@@ -2,27 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@switchyard/db";
 import { Browser, readSse, type SseFrame } from "./support/browser";
 import { serverEnv, startProcess, type ServerProcess } from "./support/processes";
+import { askFlow } from "./support/flows";
+
+// Long enough that the stream is still open when the member is removed.
+const slow = askFlow("Slow", { latencyMs: 120_000 });
 
 /**
  * A member's API keys are worth no more than the member, on a real server: once an owner is
  * removed, his key can't start runs and his key's open event stream ends; once a member is made
  * a viewer, his key may only read.
  */
-const slow = {
-  format: "switchyard.flow/v1",
-  name: "Slow",
-  inputs: [{ name: "question", type: "string" }],
-  nodes: [
-    { id: "in", type: "input", data: { name: "question" } },
-    // Long enough that the stream is still open when the member is removed.
-    { id: "ask", type: "model", data: { model: "sim:fast", prompt: "{{input.question}}", sim: { reply: "Canberra.", latencyMs: 120_000 } } },
-    { id: "out", type: "output", data: { name: "answer" } },
-  ],
-  edges: [
-    { source: "in", target: "ask" },
-    { source: "ask", target: "out" },
-  ],
-};
 
 let database: TestDatabase;
 let server: ServerProcess;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@switchyard/db";
 import { Browser, readSse } from "./support/browser";
 import { serverEnv, startProcess, type ServerProcess } from "./support/processes";
+import { askFlow, subflowFlow } from "./support/flows";
 
 /**
  * A subflow runs only what the run's starter may read, checked by the worker for every subflow
@@ -10,39 +11,6 @@ import { serverEnv, startProcess, type ServerProcess } from "./support/processes
  */
 const SECRET_ANSWER = "The hidden answer.";
 
-function ask(name: string, reply: string) {
-  return {
-    format: "switchyard.flow/v1",
-    name,
-    inputs: [{ name: "question", type: "string" }],
-    nodes: [
-      { id: "in", type: "input", data: { name: "question" } },
-      { id: "ask", type: "model", data: { model: "sim:fast", prompt: "{{input.question}}", sim: { reply, latencyMs: 5 } } },
-      { id: "out", type: "output", data: { name: "answer" } },
-    ],
-    edges: [
-      { source: "in", target: "ask" },
-      { source: "ask", target: "out" },
-    ],
-  };
-}
-
-function withSubflow(name: string, flow: string, nodeId: string) {
-  return {
-    format: "switchyard.flow/v1",
-    name,
-    inputs: [{ name: "question", type: "string" }],
-    nodes: [
-      { id: "in", type: "input", data: { name: "question" } },
-      { id: nodeId, type: "subflow", data: { flow, inputs: { question: "{{input.question}}" } } },
-      { id: "out", type: "output", data: { name: "answer" } },
-    ],
-    edges: [
-      { source: "in", target: nodeId },
-      { source: nodeId, target: "out" },
-    ],
-  };
-}
 
 let database: TestDatabase;
 let server: ServerProcess;
@@ -60,7 +28,7 @@ beforeAll(async () => {
   await olga.signUp(`olga-${Date.now()}@example.com`);
   ({ email: edEmail } = await ed.signUp(`ed-${Date.now()}@example.com`));
   ({ id: workspaceId } = await olga.mutate<{ id: string }>("workspaces.create", { name: "Team" }));
-  hiddenId = await importFlow(ask("Hidden", SECRET_ANSWER));
+  hiddenId = await importFlow(askFlow("Hidden", { reply: SECRET_ANSWER }));
 }, 120_000);
 
 afterAll(async () => {
@@ -87,10 +55,10 @@ async function runAs(who: Browser, flowId: string): Promise<{ last: { type: stri
 describe("a run whose subflow names a flow its starter may not read", () => {
   it("is refused when started, naming the subflow node, and nothing of the hidden flow's result reaches its starter", async () => {
     // Ed could read Hidden when he wired it in; then the share was revoked.
-    const shared = await importFlow(ask("Shared", "Hello."));
+    const shared = await importFlow(askFlow("Shared", { reply: "Hello." }));
     await share(shared, "editor");
     const peek = await share(hiddenId, "viewer");
-    await ed.mutate("flows.update", { id: shared, document: withSubflow("Shared", hiddenId, "peek") });
+    await ed.mutate("flows.update", { id: shared, document: subflowFlow("Shared", hiddenId, "peek") });
     await olga.mutate("shares.revoke", { shareId: peek });
 
     const refused = await ed.trpc("runs.start", { flowId: shared, inputs: { question: "What is hidden?" } });
@@ -104,11 +72,11 @@ describe("a run whose subflow names a flow its starter may not read", () => {
   });
 
   it("is checked at every depth: a readable subflow that itself runs a hidden flow fails too", async () => {
-    const inner = await importFlow(withSubflow("Inner", hiddenId, "deep"));
+    const inner = await importFlow(subflowFlow("Inner", hiddenId, "deep"));
     await share(inner, "viewer");
-    const outer = await importFlow(ask("Outer", "Hello."));
+    const outer = await importFlow(askFlow("Outer", { reply: "Hello." }));
     await share(outer, "editor");
-    await ed.mutate("flows.update", { id: outer, document: withSubflow("Outer", inner, "wrapper") });
+    await ed.mutate("flows.update", { id: outer, document: subflowFlow("Outer", inner, "wrapper") });
 
     const { last, text } = await runAs(ed, outer);
     expect(last.type).toBe("run.failed");
@@ -117,7 +85,7 @@ describe("a run whose subflow names a flow its starter may not read", () => {
   });
 
   it("lets an API key of the workspace run the workspace's flows as subflows", async () => {
-    const inner = await importFlow(withSubflow("Inner for keys", hiddenId, "deep"));
+    const inner = await importFlow(subflowFlow("Inner for keys", hiddenId, "deep"));
     const { key } = await olga.mutate<{ key: string }>("apiKeys.create", { workspaceId, name: "CI", role: "editor" });
     const res = await fetch(`${server.url}/api/v1/flows/${inner}/runs?wait=true`, {
       method: "POST",
