@@ -397,3 +397,20 @@ describe("brute-force sign-in over HTTP", () => {
     expect(right.headers.getSetCookie()).toEqual([]);
   });
 });
+
+describe("oversized account requests", () => {
+  it("are refused with 413 before better-auth reads them, with or without a declared length", async () => {
+    const huge = JSON.stringify({ email: "big@example.com", password: "correct horse battery staple", name: "x".repeat(1_000_000) });
+    const declared = await fetch(`${url}/api/auth/sign-up/email`, { method: "POST", headers: { origin: url, "content-type": "application/json" }, body: huge });
+    expect(declared.status).toBe(413);
+    expect(((await declared.json()) as { error: { message: string } }).error.message).toMatch(/at most 64 kB/);
+    const chunks = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(huge));
+        controller.close();
+      },
+    });
+    const streamed = await fetch(`${url}/api/auth/sign-in/email`, { method: "POST", headers: { origin: url, "content-type": "application/json" }, body: chunks, duplex: "half" } as RequestInit);
+    expect(streamed.status).toBe(413);
+  });
+});

@@ -28,6 +28,9 @@ const WEB_APP_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/** The largest body an account request (sign-in, sign-up, profile) may have. */
+const AUTH_BODY_BYTES = 64_000;
+
 export interface AppServerOptions {
   db: Db;
   auth: Auth;
@@ -53,6 +56,11 @@ export function createAppServer(options: AppServerOptions): Server {
       return sendJson(res, 403, { error: { code: "cross_site", message: "Cross-site requests may not change anything." } });
     }
     if (url.pathname.startsWith("/api/auth/")) {
+      // better-auth reads whatever body it is given: a sign-in needs a few hundred bytes, not megabytes.
+      const declared = Number(req.headers["content-length"] ?? 0);
+      if (declared > AUTH_BODY_BYTES || (req.headers["transfer-encoding"] && !req.headers["content-length"])) {
+        return sendJson(res, 413, { error: { code: "payload_too_large", message: `Account requests take a body of at most ${AUTH_BODY_BYTES / 1000} kB, with its Content-Length.` } });
+      }
       req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
       return authHandler(req, res);
     }
