@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import path from "node:path";
 import type { ScenarioResult } from "./engine/scenario";
 import { measureCli } from "./engine/cli-scenario";
@@ -65,5 +65,9 @@ if (!only || only === "engine") {
   await engineBench();
   await cliBench();
 }
-if (!only || only === "server") await serverBench(quick ? [20] : [10, 50, 200]);
+if (!only || only === "server") {
+  // The compiled server, as `pnpm start` runs it.
+  execFileSync(process.execPath, [path.join(ROOT, "apps/server/scripts/build.mjs"), "--if-stale"], { stdio: "inherit" });
+  await serverBench({ quick });
+}
 if (!only || only === "canvas") await canvasBench({ seconds: quick ? 3 : 5 });

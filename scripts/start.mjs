@@ -1,5 +1,6 @@
-// `npm start`: installs what is missing, builds the web app when its sources changed, then serves
-// Switchyard on one port (embedded PostgreSQL when DATABASE_URL is not set).
+// `npm start`: installs what is missing, builds the web app and the server when their sources
+// changed, then serves Switchyard on one port (embedded PostgreSQL when DATABASE_URL is not set).
+// `node scripts/start.mjs worker` (`pnpm worker`) runs a worker process instead.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { ensureInstalled, pnpmCommand, ROOT, run } from "./bootstrap.mjs";
@@ -25,4 +26,7 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   const status = run(pnpm[0], [...pnpm.slice(1), "--filter", "@switchyard/web", "build"]);
   if (status !== 0) process.exit(status);
 }
-process.exit(run(process.execPath, [path.join(ROOT, "apps/server/bin/server.mjs"), ...process.argv.slice(2)]));
+// The server runs compiled (no TypeScript at run time); rebuilt when its sources changed.
+const serverBuild = run(process.execPath, [path.join(ROOT, "apps/server/scripts/build.mjs"), "--if-stale"]);
+if (serverBuild !== 0) process.exit(serverBuild);
+process.exit(run(process.execPath, [path.join(ROOT, "apps/server/dist/main.js"), ...process.argv.slice(2)]));

@@ -1,152 +1,161 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
-import { FLOW_FORMAT, prepareFlow, runFlow } from "@switchyard/core";
-import { createModelGateway } from "@switchyard/providers";
 import { createTestDatabase } from "@switchyard/db";
+import { BackendCpu } from "./cpu";
+import { firstEventPhase } from "./first-event";
+import { fiveNodeSimFlow, oneModelFlow } from "./flows";
+import { quantile, type LoadTarget } from "./load";
+import { startModelServer } from "./model-server";
+import { benchEnv, startBenchProcess, type BenchProcess } from "./processes";
+import { COMPONENTS, cpuByComponent } from "./profile";
+import { checkRuns } from "./run-check";
+import { benchAccount } from "./setup";
+import { takeoverPhase } from "./takeover";
+import { throughputPhase, type ThroughputResult } from "./throughput";
+import { memoryPhase } from "./memory";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const MODEL_LATENCY_MS = 50;
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
 
 /**
- * N concurrent runs of a 5-node simulated flow through the whole server: HTTP, the pg-boss queue,
- * a worker, Postgres event persistence and SSE back to the client. The same runs through the
- * engine alone, in the same invocation, give the overhead the server adds per run.
+ * `pnpm bench --only=server`: Switchyard's server under load on this machine, every figure from
+ * this one invocation. Programs start runs over REST and wait for their answers
+ * (`POST /api/v1/flows/:id/runs?wait=true`, an API key) while a local OpenAI-protocol model
+ * answers each call in 50 ms. Measured: runs/s and latency at 1, 10, 50 and 200 concurrent
+ * requests, CPU per run of the server's processes and of their Postgres backends (and where the
+ * server's goes, from a CPU profile), start → first event at 50 concurrent runs, memory through a
+ * 20 MB reply and 500 concurrent runs, two API and two worker processes against one, and how long
+ * a run waits after its worker is SIGKILLed. The figures go to bench/results/server.json.
  */
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-const flow = {
-  format: FLOW_FORMAT,
-  name: "bench-5",
-  inputs: [{ name: "q", type: "string" }],
-  nodes: [
-    { id: "in", type: "input", data: { name: "q" } },
-    ...[1, 2, 3].map((i) => ({ id: `m${i}`, type: "model", data: { model: "sim:fast", prompt: i === 1 ? "{{input.q}}" : `{{nodes.m${i - 1}.text}}`, sim: { latencyMs: 0, tokensPerSecond: 0, reply: `step ${i}` } } })),
-    { id: "out", type: "output" },
-  ],
-  edges: [
-    { source: "in", target: "m1" },
-    { source: "m1", target: "m2" },
-    { source: "m2", target: "m3" },
-    { source: "m3", target: "out" },
-  ],
-};
-
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-};
-
-async function startServer(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
-  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
-  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "apps/server/bin/server.mjs")], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout.on("data", (d: Buffer) => process.env.BENCH_TRACE && process.stderr.write(d));
-  const url = await new Promise<string>((resolve, reject) => {
-    let log = "";
-    const onData = (d: Buffer) => {
-      log += d.toString();
-      const match = /running at (http\S+)/.exec(log);
-      if (match) resolve(match[1]!);
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`server exited ${code}: ${log}`)));
-  });
-  return { url, stop: () => new Promise((resolve) => (child.once("exit", () => resolve()), child.kill("SIGTERM"))) };
-}
-
-/** Starts one run over REST and follows its SSE stream: time to first event and to completion. */
-async function oneRun(url: string, key: string, flowId: string, seed: number): Promise<{ firstEventMs: number; totalMs: number; engineMs: number }> {
-  const started = performance.now();
-  const res = await fetch(`${url}/api/v1/flows/${flowId}/runs`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ inputs: { q: "go" }, seed }) });
-  if (res.status !== 201) throw new Error(`start: ${res.status} ${await res.text()}`);
-  const { runId } = (await res.json()) as { runId: string };
-  const stream = await fetch(`${url}/api/v1/runs/${runId}/events`, { headers: { authorization: `Bearer ${key}` } });
-  let firstEventMs = 0;
-  let engineMs = 0;
-  let buffer = "";
-  for await (const chunk of stream.body!) {
-    if (!firstEventMs) firstEventMs = performance.now() - started;
-    buffer += Buffer.from(chunk as Uint8Array).toString("utf8");
-    const done = /event: run\.(completed|failed|cancelled)\ndata: (.*)\n/.exec(buffer);
-    if (done) {
-      if (done[1] !== "completed") throw new Error(`run ${runId} ${done[1]}`);
-      engineMs = (JSON.parse(done[2]!) as { latencyMs: number }).latencyMs;
-      break;
-    }
-  }
-  return { firstEventMs, totalMs: performance.now() - started, engineMs };
-}
-
-async function engineAlone(runs: number): Promise<{ wallMs: number; perRunMs: number }> {
-  const prepared = prepareFlow(flow);
-  if (!prepared.ok) throw new Error("invalid bench flow");
-  const gateway = createModelGateway();
-  for (let i = 0; i < 50; i++) await runFlow(prepared.flow, { gateway, inputs: { q: "go" }, seed: i });
-  const started = performance.now();
-  const times = await Promise.all(
-    Array.from({ length: runs }, async (_, i) => {
-      const t = performance.now();
-      await runFlow(prepared.flow, { gateway, inputs: { q: "go" }, seed: i });
-      return performance.now() - t;
-    }),
-  );
-  return { wallMs: performance.now() - started, perRunMs: quantile(times, 0.5) };
-}
-
-export async function serverBench(concurrencies: number[]): Promise<void> {
-  console.log("\n## Server: concurrent runs of a 5-node sim flow through HTTP, pg-boss, a worker, Postgres and SSE\n");
+export async function serverBench(options: { quick: boolean }): Promise<void> {
+  const seconds = options.quick ? 3000 : 8000;
   const database = await createTestDatabase();
-  const server = await startServer({
-    DATABASE_URL: database.url,
-    PORT: "0",
-    WORKER_CONCURRENCY: "64",
-    // The bench measures throughput, not the abuse limits.
-    SWITCHYARD_REST_LIMIT: "100000",
-    SWITCHYARD_RUN_START_LIMIT: "100000",
-    SWITCHYARD_DATA_DIR: await mkdtemp(path.join(tmpdir(), "switchyard-bench-")),
-    SWITCHYARD_AUTH_SECRET: randomBytes(32).toString("hex"),
-    SWITCHYARD_CREDENTIAL_KEY: randomBytes(32).toString("base64"),
-  });
+  const model = await startModelServer({ latencyMs: MODEL_LATENCY_MS, slowMs: 4000 });
+  const backends = new BackendCpu(database.url, new URL(database.url).pathname.slice(1));
+  await backends.connect();
+  const env = await benchEnv(database.url, model.baseURL);
+  const processes: BenchProcess[] = [];
+  const start = async (mode: "server" | "worker", extra: Record<string, string> = {}, nodeArgs: string[] = []) => {
+    const started = await startBenchProcess(mode, { ...env, ...extra }, nodeArgs);
+    processes.push(started);
+    return started;
+  };
   try {
-    const origin = { origin: server.url, "content-type": "application/json" };
-    const signUp = await fetch(`${server.url}/api/auth/sign-up/email`, { method: "POST", headers: origin, body: JSON.stringify({ email: `bench-${Date.now()}@example.com`, password: "correct horse battery", name: "Bench" }) });
-    const cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const call = async <T>(procedure: string, input: unknown): Promise<T> => {
-      const res = await fetch(`${server.url}/api/trpc/${procedure}`, { method: "POST", headers: { ...origin, cookie }, body: JSON.stringify(input) });
-      return ((await res.json()) as { result: { data: T } }).result.data;
-    };
-    const me = await fetch(`${server.url}/api/trpc/me.get`, { headers: { cookie } }).then((r) => r.json() as Promise<{ result: { data: { workspaces: { id: string }[] } } }>);
-    const workspaceId = me.result.data.workspaces[0]!.id;
-    const { id: flowId } = await call<{ id: string }>("flows.import", { workspaceId, document: flow });
-    const { key } = await call<{ key: string }>("apiKeys.create", { workspaceId, name: "bench" });
-    await Promise.all(Array.from({ length: 20 }, (_, i) => oneRun(server.url, key, flowId, i))); // warm-up
+    // ── One process: the API and its worker thread, as `pnpm start` runs them ──
+    const server = await start("server");
+    const account = await benchAccount(server.url!);
+    const flowId = await account.importFlow(oneModelFlow());
+    const simFlowId = await account.importFlow(fiveNodeSimFlow);
+    const slowFlowId = await account.importFlow(oneModelFlow("bench:slow"));
+    const target: LoadTarget = { urls: [server.url!], key: account.key, flowId };
+    await throughputPhase(target, [server.pid], backends, 20, 3000); // warm-up
 
-    // One run at a time: what a single user waits for, with nothing else on the server.
-    const alone: Awaited<ReturnType<typeof oneRun>>[] = [];
-    for (let i = 0; i < 20; i++) alone.push(await oneRun(server.url, key, flowId, 500 + i));
-    const aloneEngine = await engineAlone(1);
-    const aloneFirst = alone.map((r) => r.firstEventMs);
-    const aloneTotal = alone.map((r) => r.totalMs);
-
-    console.log("| concurrent runs | runs/s | start → first event p50 / p99 ms | start → done p50 / p99 ms | engine alone per run (p50) ms | server adds per run (p50) ms |");
-    console.log("|---|---|---|---|---|---|");
-    console.log(
-      `| 1 (20 in a row) | ${(1000 / quantile(aloneTotal, 0.5)).toFixed(1)} | ${quantile(aloneFirst, 0.5).toFixed(1)} / ${quantile(aloneFirst, 0.99).toFixed(1)} | ${quantile(aloneTotal, 0.5).toFixed(1)} / ${quantile(aloneTotal, 0.99).toFixed(1)} | ${aloneEngine.perRunMs.toFixed(3)} | ${(quantile(aloneTotal, 0.5) - aloneEngine.perRunMs).toFixed(1)} |`,
-    );
-    for (const n of concurrencies) {
-      const started = performance.now();
-      const results = await Promise.all(Array.from({ length: n }, (_, i) => oneRun(server.url, key, flowId, 1000 + i)));
-      const wall = performance.now() - started;
-      const engine = await engineAlone(n);
-      const first = results.map((r) => r.firstEventMs);
-      const total = results.map((r) => r.totalMs);
-      console.log(
-        `| ${n} | ${((n / wall) * 1000).toFixed(1)} | ${quantile(first, 0.5).toFixed(1)} / ${quantile(first, 0.99).toFixed(1)} | ${quantile(total, 0.5).toFixed(1)} / ${quantile(total, 0.99).toFixed(1)} | ${engine.perRunMs.toFixed(3)} | ${(quantile(total, 0.5) - engine.perRunMs).toFixed(1)} |`,
-      );
-    }
-  } finally {
+    const alone = await throughputPhase(target, [server.pid], backends, 1, seconds);
+    const modelMs = await database.db.nodeResult.findMany({ where: { nodeId: "m" }, select: { latencyMs: true }, orderBy: { createdAt: "desc" }, take: alone.runs });
+    const modelP50 = quantile(modelMs.map((r) => r.latencyMs ?? 0), 0.5);
+    const levels: ThroughputResult[] = [alone];
+    for (const concurrency of [10, 50, 200]) levels.push(await throughputPhase(target, [server.pid], backends, concurrency, seconds));
+    const sim = await throughputPhase({ ...target, flowId: simFlowId }, [server.pid], backends, 200, seconds);
+    const firstEvent = await firstEventPhase(server.url!, account.key, flowId, 50);
+    const memory = await memoryPhase({ target, pid: server.pid, account, seconds: seconds / 2 });
     await server.stop();
+
+    // ── Where the server's CPU goes: the same load on a server with the V8 profiler on ──
+    // BENCH_SERVER_PROFILE_DIR keeps the profiles (one per thread) to open in DevTools.
+    const profileDir = process.env.BENCH_SERVER_PROFILE_DIR ?? mkdtempSync(path.join(tmpdir(), "switchyard-profile-"));
+    const profiled = await start("server", {}, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`]);
+    const profiledTarget = { ...target, urls: [profiled.url!] };
+    await throughputPhase(profiledTarget, [profiled.pid], backends, 20, 2000);
+    const underProfile = await throughputPhase(profiledTarget, [profiled.pid], backends, 200, seconds);
+    await profiled.stop();
+    const byComponent = cpuByComponent(profileDir);
+    const sampledMs = Object.values(byComponent).reduce((a, b) => a + b, 0);
+    const at200 = levels.at(-1)!;
+    const components = Object.fromEntries(COMPONENTS.map((c) => [c, (byComponent[c] / sampledMs) * at200.serverCpuMsPerRun]));
+
+    // ── Scale out on the queue: one API and one worker process, then two of each ──
+    const split = { SWITCHYARD_IN_PROCESS_WORKER: "false" };
+    const api1 = await start("server", split);
+    const worker1 = await start("worker");
+    const phaseStart = new Date();
+    const one = await throughputPhase({ ...target, urls: [api1.url!] }, [api1.pid, worker1.pid], backends, 200, seconds);
+    const api2 = await start("server", split);
+    const worker2 = await start("worker");
+    const two = await throughputPhase({ ...target, urls: [api1.url!, api2.url!] }, [api1.pid, api2.pid, worker1.pid, worker2.pid], backends, 200, seconds);
+    const consistency = await checkRuns(database.db, phaseStart, one.runs + two.runs);
+    await Promise.all([worker1.stop(), worker2.stop(), api2.stop()]);
+
+    // ── Takeover: the worker holding a run is SIGKILLed mid-call; another is running ──
+    const before = model.calls;
+    const victim = await start("worker");
+    const takeover = await takeoverPhase({
+      url: api1.url!,
+      key: account.key,
+      flowId: slowFlowId,
+      victim,
+      startSurvivor: () => start("worker"),
+      callArrived: async () => {
+        while (model.calls === before) await new Promise((resolve) => setTimeout(resolve, 10));
+      },
+    });
+
+    report({ levels, sim, modelP50, firstEvent, memory, components, underProfile, one, two, consistency, takeover });
+  } finally {
+    for (const p of processes) p.child.kill("SIGKILL");
+    await Promise.all(processes.map((p) => p.exited));
+    await backends.close();
+    await model.close();
     await database.drop();
   }
+}
+
+function report(r: {
+  levels: ThroughputResult[];
+  sim: ThroughputResult;
+  modelP50: number;
+  firstEvent: { concurrency: number; p50Ms: number; p99Ms: number };
+  memory: { concurrency: number; peakRssMb: number; hugeReplyPeakRssMb: number; idleRssMb: number };
+  components: Record<string, number>;
+  underProfile: ThroughputResult;
+  one: ThroughputResult;
+  two: ThroughputResult;
+  consistency: Awaited<ReturnType<typeof checkRuns>>;
+  takeover: { takeoverMs: number; completed: boolean };
+}): void {
+  const alone = r.levels[0]!;
+  const overheadMs = alone.p50Ms - r.modelP50;
+  console.log(`\n## Server: REST runs waiting for their answer, one model call of ${MODEL_LATENCY_MS} ms each\n`);
+  console.log("| flow | concurrent requests | runs/s | p50 / p99 ms | CPU ms per run: server + its Postgres backends = total | peak RSS MB |");
+  console.log("|---|---|---|---|---|---|");
+  for (const [flow, level] of [...r.levels.map((l) => ["one model", l] as const), ["5-node sim", r.sim] as const]) {
+    console.log(`| ${flow} | ${level.concurrency} | ${fmt(level.runsPerSecond)} | ${fmt(level.p50Ms)} / ${fmt(level.p99Ms)} | ${fmt(level.serverCpuMsPerRun)} + ${fmt(level.postgresCpuMsPerRun)} = ${fmt(level.cpuMsPerRun)} | ${fmt(level.peakRssMb, 0)} |`);
+  }
+  console.log(`\none at a time: ${fmt(alone.p50Ms)} ms p50 of which the model call took ${fmt(r.modelP50)} ms → the server adds ${fmt(overheadMs)} ms`);
+  console.log(`start → first event at ${r.firstEvent.concurrency} concurrent runs: p50 ${fmt(r.firstEvent.p50Ms)} ms, p99 ${fmt(r.firstEvent.p99Ms)} ms`);
+  console.log(`\nwhere the server's CPU goes at 200 concurrent (ms per run, from a CPU profile of the same load): ${Object.entries(r.components).map(([c, ms]) => `${c} ${fmt(ms, 2)}`).join(" · ")}`);
+  console.log(`\nscale-out at 200 concurrent: 1 API + 1 worker process ${fmt(r.one.runsPerSecond)} runs/s, 2 + 2 ${fmt(r.two.runsPerSecond)} runs/s → ×${fmt(r.two.runsPerSecond / r.one.runsPerSecond, 2)}; ${r.consistency.runs} runs, ${r.consistency.lost} lost, ${r.consistency.unfinished} unfinished, ${r.consistency.badSequences} with a gap or a repeat in their events`);
+  console.log(`takeover after SIGKILL mid-call: next event ${fmt(r.takeover.takeoverMs, 0)} ms after the kill; the run ${r.takeover.completed ? "completed" : "did NOT complete"}`);
+  console.log(`memory: ${fmt(r.memory.idleRssMb, 0)} MB idle, peak ${fmt(r.memory.peakRssMb, 0)} MB at ${r.memory.concurrency} concurrent runs, peak ${fmt(r.memory.hugeReplyPeakRssMb, 0)} MB through a 20 MB streamed reply`);
+
+  const at = (c: number) => r.levels.find((l) => l.concurrency === c)!;
+  const json = {
+    commit: execFileSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim(),
+    measuredAt: new Date().toISOString(),
+    modelLatencyMs: MODEL_LATENCY_MS,
+    runsPerSecond: { oneModel: Object.fromEntries(r.levels.map((l) => [l.concurrency, l.runsPerSecond])), fiveNodeSim: { 200: r.sim.runsPerSecond } },
+    cpuMsPerRun: { concurrency: 200, total: at(200).cpuMsPerRun, server: at(200).serverCpuMsPerRun, postgres: at(200).postgresCpuMsPerRun, byComponent: r.components, byConcurrency: Object.fromEntries(r.levels.map((l) => [l.concurrency, l.cpuMsPerRun])) },
+    p50Ms: Object.fromEntries(r.levels.map((l) => [l.concurrency, l.p50Ms])),
+    p99Ms: Object.fromEntries(r.levels.map((l) => [l.concurrency, l.p99Ms])),
+    overheadMsAlone: overheadMs,
+    firstEventP99Ms: { concurrency: r.firstEvent.concurrency, value: r.firstEvent.p99Ms },
+    takeoverMs: r.takeover.takeoverMs,
+    scaleOut: { concurrency: 200, oneAndOne: r.one.runsPerSecond, twoAndTwo: r.two.runsPerSecond, ratio: r.two.runsPerSecond / r.one.runsPerSecond, ...r.consistency },
+    peakRssMb: { concurrency: r.memory.concurrency, concurrentRuns: r.memory.peakRssMb, hugeReply: r.memory.hugeReplyPeakRssMb, idle: r.memory.idleRssMb },
+  };
+  mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
+  writeFileSync(path.join(ROOT, "bench/results/server.json"), `${JSON.stringify(json, null, 2)}\n`);
+  console.log("\nwritten to bench/results/server.json");
 }

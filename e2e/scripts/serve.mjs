@@ -29,7 +29,10 @@ async function freshDatabase() {
 const build = spawnSync("pnpm", ["--filter", "@switchyard/web", "build"], { cwd: ROOT, stdio: "inherit" });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const databaseUrl = await freshDatabase();
-const server = spawn(process.execPath, [path.join(ROOT, "apps/server/bin/server.mjs")], {
+const serverBuild = spawnSync(process.execPath, [path.join(ROOT, "apps/server/scripts/build.mjs"), "--if-stale"], { cwd: ROOT, stdio: "inherit" });
+if (serverBuild.status !== 0) process.exit(serverBuild.status ?? 1);
+// The compiled server, as `pnpm start` runs it.
+const server = spawn(process.execPath, [path.join(ROOT, "apps/server/dist/main.js")], {
   cwd: ROOT,
   stdio: "inherit",
   env: {

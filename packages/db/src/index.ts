@@ -14,6 +14,7 @@ export {
   type EnsuredDatabase,
 } from "./database.ts";
 export { migrateDatabase } from "./migrate.ts";
+export { repoRoot } from "./repo-root.ts";
 export { createTestDatabase, type TestDatabase } from "./test-database.ts";
 export * from "./selects.ts";
 // The generated client: `Prisma` (input and payload types), model types, enums.

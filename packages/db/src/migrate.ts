@@ -1,14 +1,11 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { poolConfigFromUrl } from "./connection.ts";
 import { migrationNames } from "./migrations.ts";
+import { repoRoot } from "./repo-root.ts";
 
-const prismaScript = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../scripts/prisma.mjs",
-);
+const prismaScript = path.join(repoRoot(import.meta.url), "packages/db/scripts/prisma.mjs");
 
 /**
  * Applies the committed migrations in prisma/migrations that the database lacks

@@ -1,13 +1,10 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { repoRoot } from "./repo-root.ts";
 
 /** The repo's prisma/migrations folder. */
-export const migrationsDir = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../../prisma/migrations",
-);
+export const migrationsDir = path.join(repoRoot(import.meta.url), "prisma/migrations");
 
 /** The committed migrations' folder names, oldest first. */
 export function migrationNames(): string[] {

@@ -1,7 +1,8 @@
 import { Worker } from "node:worker_threads";
 import type { ThreadMessage, WorkerThreadData } from "./worker-thread-messages";
 
-const ENTRY = new URL("../../bin/worker-thread.mjs", import.meta.url);
+// Compiled, the thread's own bundle sits beside this one; from source, a shim runs it through tsx.
+const ENTRY = import.meta.url.endsWith(".js") ? new URL("./worker-thread.js", import.meta.url) : new URL("../../bin/worker-thread.mjs", import.meta.url);
 const RESTART_MS = 1000;
 
 export interface InProcessWorker {

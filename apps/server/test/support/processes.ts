@@ -6,7 +6,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
-const SERVER_BIN = path.join(ROOT, "apps/server/bin/server.mjs");
+/** The compiled server, as `pnpm start` runs it (built before the tests by build-server.ts). */
+const SERVER_BIN = path.join(ROOT, "apps/server/dist/main.js");
 
 /**
  * The environment of a server or worker process on `databaseUrl`: any free port, its own data
