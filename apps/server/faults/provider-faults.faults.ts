@@ -120,12 +120,14 @@ describe("a flow that burns CPU", () => {
       return performance.now() - started;
     }, 20);
     const started = Date.now();
-    const runIds = await Promise.all(Array.from({ length: 4 }, (_, i) => world.start(flowId, { tag: `${"a".repeat(30 + i * 20_000)}!` })));
+    const runIds = await Promise.all(Array.from({ length: 8 }, (_, i) => world.start(flowId, { tag: `${"a".repeat(30 + i * 10_000)}!` })));
     const ends = await Promise.all(runIds.map((id) => world.waitForEnd(id, 30_000)));
+    // However quickly the runs went, /healthz is sampled for a second at least.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 - (Date.now() - started))));
     const samples = await latency.stop();
     expect(ends.map((e) => e.type)).toEqual(runIds.map(() => "run.completed"));
     expect(Date.now() - started).toBeLessThan(30_000);
-    expect(samples.length).toBeGreaterThan(5);
+    expect(samples.length).toBeGreaterThan(20);
     expect(Math.max(...samples)).toBeLessThan(100);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_RUN_LIMITS } from "@switchyard/core";
+import { DEFAULT_LEASE_MS } from "@switchyard/runs";
 import { LOCAL_ENDPOINT_NAMES, type LocalEndpointName } from "@switchyard/providers";
 
 const compatibleSchema = z.array(z.object({ name: z.string(), baseURL: z.url(), apiKey: z.string().optional() }));
@@ -98,7 +99,7 @@ export const envSchema = z.object({
   /** The most characters of text one node's output may hold. */
   SWITCHYARD_MAX_OUTPUT_CHARS: z.coerce.number().int().min(1000).max(10_000_000).default(DEFAULT_RUN_LIMITS.maxOutputChars),
   /** How long a worker's hold on a run lasts without renewal (crash detection). */
-  SWITCHYARD_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
+  SWITCHYARD_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(DEFAULT_LEASE_MS),
   /** Runs one user may start per minute through the app (per API process). */
   SWITCHYARD_RUN_START_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Requests one API key may make to the REST endpoint per minute (per API process). */

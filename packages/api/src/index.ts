@@ -7,10 +7,11 @@ export { startRun, type StartRunRequest } from "./runs/start-run";
 export { subflowForRun, subflowRefs, type RunStarter } from "./flows/subflow-access";
 export { subflowProblems } from "./flows/subflow-save";
 export { apiKeyGrant, verifyApiKey, generateApiKey, type ApiKeyPrincipal } from "./auth/api-keys";
+export { ApiKeyCache } from "./auth/api-key-cache";
 export { assertStorable, MAX_INPUT_DEPTH } from "./input/storable-input";
 export { errorLine } from "./errors/error-line";
 export { requireFlowRole, requireRunRole, requireWorkspaceRole, atLeast, type Role } from "./access";
-export { eventsWhileAllowed, ACCESS_RECHECK_MS } from "./runs/events-while-allowed";
+export { eventsWhileAllowed, endWhileAllowed, ACCESS_RECHECK_MS } from "./runs/events-while-allowed";
 export {
   accessChangesOver,
   inProcessAccessChanges,

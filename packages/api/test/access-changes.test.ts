@@ -20,7 +20,7 @@ beforeAll(async () => {
 /** A run of `flowId` that has started (two events) and not finished. */
 async function runningRun(flowId: string): Promise<string> {
   const runId = await team.queuedRun(flowId);
-  await appendRunEvents(t.db, runId, completedRunEvents(runId).slice(0, 2), { unclaimed: true });
+  await appendRunEvents(t.sql, runId, completedRunEvents(runId).slice(0, 2), { unclaimed: true });
   return runId;
 }
 
@@ -73,7 +73,7 @@ describe("live run streams when access changes", () => {
       role: "viewer",
     });
     await new Promise((r) => setTimeout(r, 100));
-    await appendRunEvents(t.db, runId, completedRunEvents(runId).slice(2), { unclaimed: true });
+    await appendRunEvents(t.sql, runId, completedRunEvents(runId).slice(2), { unclaimed: true });
     const { error } = await reading.ended;
     expect(error).toBeUndefined();
     expect(reading.seen).toHaveLength(5);

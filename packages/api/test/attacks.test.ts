@@ -348,7 +348,7 @@ describe("reading a stored credential back", () => {
     const warnings = vi.spyOn(console, "warn");
     // Runs with events, a test of the stored key, then every procedure as every caller.
     const runId = await team.queuedRun();
-    await appendRunEvents(t.db, runId, completedRunEvents(runId), { unclaimed: true });
+    await appendRunEvents(t.sql, runId, completedRunEvents(runId), { unclaimed: true });
     const responses: unknown[] = [
       await team.owner.api.credentials.test({ workspaceId: team.workspaceId, provider: "openai" }),
     ];

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb } from "@switchyard/db";
 import { createAuth } from "../src/auth/auth";
+import { PgRateLimitStore } from "../src/services/pg-rate-limiter";
 import { hostileJson, hostileVariants, type HostileVariant } from "../src/testing";
 import { useTestApi } from "./support/harness";
 
@@ -17,7 +18,7 @@ let email: string;
 let cookie: string;
 
 beforeAll(async () => {
-  auth = createAuth({ db: t.db, secret: randomBytes(32).toString("hex"), baseURL: ORIGIN, rateLimit: false });
+  auth = createAuth({ db: t.db, rateLimitStore: new PgRateLimitStore(t.sql), secret: randomBytes(32).toString("hex"), baseURL: ORIGIN, rateLimit: false });
   email = `hostile-${randomBytes(4).toString("hex")}@example.com`;
   const res = await post("/sign-up/email", { name: "Hostile", email, password: PASSWORD });
   expect(res.status).toBe(200);
@@ -70,7 +71,7 @@ describe("hostile input to the account endpoints", () => {
 describe("a failure that is not the user's", () => {
   it("reaches the HTTP server's handler (which logs one line) instead of being printed with its stack", async () => {
     const unreachable = createDb("postgresql://postgres@127.0.0.1:5432/switchyard_no_such_database");
-    const broken = createAuth({ db: unreachable, secret: randomBytes(32).toString("hex"), baseURL: ORIGIN, rateLimit: false });
+    const broken = createAuth({ db: unreachable, rateLimitStore: new PgRateLimitStore(t.sql), secret: randomBytes(32).toString("hex"), baseURL: ORIGIN, rateLimit: false });
     const printed = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
       const request = new Request(`${ORIGIN}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: ORIGIN }, body: JSON.stringify({ email, password: PASSWORD }) });

@@ -226,7 +226,7 @@ describe("insights.models", () => {
         error: { code: "node_failed", message: "node 'ask' failed", nodeId: "ask" },
       },
     ];
-    await appendRunEvents(t.db, runId, events, { unclaimed: true });
+    await appendRunEvents(t.sql, runId, events, { unclaimed: true });
     const report = await team.owner.api.insights.models({
       workspaceId: team.workspaceId,
       flowId: otherFlowId,

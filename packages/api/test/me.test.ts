@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createAuth } from "../src/auth/auth";
+import { PgRateLimitStore } from "../src/services/pg-rate-limiter";
 import { useTestApi } from "./support/harness";
 
 const t = useTestApi();
@@ -42,6 +43,7 @@ describe("a real better-auth session", () => {
   it("is found until it expires, then is not (the server then sets sessionExpired)", async () => {
     const auth = createAuth({
       db: t.db,
+      rateLimitStore: new PgRateLimitStore(t.sql),
       secret: randomBytes(32).toString("hex"),
       baseURL: "http://localhost:3000",
       rateLimit: false,

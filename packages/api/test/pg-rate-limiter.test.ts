@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createDb } from "@switchyard/db";
+import { createSqlPool } from "@switchyard/db";
 import { PgRateLimitStore } from "../src/services/pg-rate-limiter";
 import { retryAfterText } from "../src/services/rate-limiter";
 import { useTestApi } from "./support/harness";
@@ -10,7 +10,7 @@ const t = useTestApi();
 /** A store on a clock the test moves by hand; each test counts under a name of its own. */
 function limiter(limit: number, windowMs: number, options: { sweepEvery?: number } = {}) {
   let now = 1_000_000;
-  const store = new PgRateLimitStore(t.db, { now: () => now, ...options });
+  const store = new PgRateLimitStore(t.sql, { now: () => now, ...options });
   const name = randomUUID();
   return {
     store,
@@ -101,17 +101,17 @@ describe("PgRateLimitStore", () => {
 
   it("never asks for more than a window, even when another server's clock runs ahead", async () => {
     const name = randomUUID();
-    const ahead = new PgRateLimitStore(t.db, { now: () => 1_005_000 }).limiter(name, 1, 1000);
-    const behind = new PgRateLimitStore(t.db, { now: () => 1_000_000 }).limiter(name, 1, 1000);
+    const ahead = new PgRateLimitStore(t.sql, { now: () => 1_005_000 }).limiter(name, 1, 1000);
+    const behind = new PgRateLimitStore(t.sql, { now: () => 1_000_000 }).limiter(name, 1, 1000);
     await ahead.take("a");
     expect(await behind.take("a")).toEqual({ ok: false, retryAfterMs: 1000 });
   });
 
   it("lets exactly `limit` of 50 concurrent requests through, from two processes at once", async () => {
-    const other = createDb(t.url, { poolSize: 4 });
+    const other = createSqlPool(t.url, { max: 4 });
     try {
       const name = randomUUID();
-      const one = new PgRateLimitStore(t.db).limiter(name, 10, 60_000);
+      const one = new PgRateLimitStore(t.sql).limiter(name, 10, 60_000);
       const two = new PgRateLimitStore(other).limiter(name, 10, 60_000);
       const burst = () =>
         Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? one : two).take("key")));
@@ -130,7 +130,7 @@ describe("PgRateLimitStore", () => {
       });
       expect(bucket.hits).toHaveLength(10);
     } finally {
-      await other.$disconnect();
+      await other.end();
     }
   });
 
@@ -159,7 +159,7 @@ describe("PgRateLimitStore", () => {
   });
 
   it("refuses nonsense limits, and says waits in words", () => {
-    const store = new PgRateLimitStore(t.db);
+    const store = new PgRateLimitStore(t.sql);
     expect(() => store.limiter("x", 0, 1000)).toThrow(/limit ≥ 1/);
     expect(() => store.limiter("x", 1, 0)).toThrow(/positive window/);
     expect([

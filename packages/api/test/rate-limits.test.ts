@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createDb, type Db } from "@switchyard/db";
+import { createSqlPool, type SqlPool } from "@switchyard/db";
 import { createCaller } from "../src/root";
 import { createContextInner } from "../src/context";
 import { PgRateLimitStore } from "../src/services/pg-rate-limiter";
@@ -9,9 +9,9 @@ import { askFlow } from "./support/flows";
 
 const t = useTestApi();
 
-/** An API instance's limits as the server builds them, 2 a minute, counted in `db`. */
-const tight = (db: Db) =>
-  defaultRateLimits(new PgRateLimitStore(db), { runStartPerMinute: 2, restPerMinute: 2 });
+/** An API instance's limits as the server builds them, 2 a minute, counted in `sql`'s database. */
+const tight = (sql: SqlPool) =>
+  defaultRateLimits(new PgRateLimitStore(sql), { runStartPerMinute: 2, restPerMinute: 2 });
 
 describe("runs.start rate limit", () => {
   it("refuses a user over the limit with TOO_MANY_REQUESTS saying when to retry, writing nothing", async () => {
@@ -22,7 +22,7 @@ describe("runs.start rate limit", () => {
       workspaceId: ada.workspaceId,
       document: askFlow(),
     });
-    const rateLimits = tight(t.db);
+    const rateLimits = tight(t.sql);
     const as = (user: typeof ada) =>
       createCaller(createContextInner({ db: t.db, services: { ...t.services, rateLimits }, user }));
 
@@ -50,11 +50,11 @@ describe("runs.start rate limit", () => {
       workspaceId: ada.workspaceId,
       document: askFlow(),
     });
-    const otherDb = createDb(t.url, { poolSize: 2 });
+    const otherSql = createSqlPool(t.url, { max: 2 });
     try {
-      const instances = [t.db, otherDb].map((db) => {
-        const services = { ...t.services, rateLimits: tight(db) };
-        return createCaller(createContextInner({ db, services, user: ada }));
+      const instances = [t.sql, otherSql].map((sql) => {
+        const services = { ...t.services, rateLimits: tight(sql) };
+        return createCaller(createContextInner({ db: t.db, services, user: ada }));
       });
       const start = (instance: number) =>
         instances[instance]!.runs.start({ flowId, inputs: { question: "q" } });
@@ -63,7 +63,7 @@ describe("runs.start rate limit", () => {
       for (const instance of [0, 1])
         await expectTrpcError(start(instance), "TOO_MANY_REQUESTS", /^You have started 2 runs/);
     } finally {
-      await otherDb.$disconnect();
+      await otherSql.end();
     }
   });
 });

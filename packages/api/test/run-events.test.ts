@@ -42,7 +42,7 @@ describe("runs.onRunEvents", () => {
   it("replays a finished run's events in order and ends at the terminal one", async () => {
     const runId = await startRun();
     const events = completedRunEvents(runId);
-    await appendRunEvents(t.db, runId, events, { unclaimed: true });
+    await appendRunEvents(t.sql, runId, events, { unclaimed: true });
     const seen = await collect(await viewer.api.runs.onRunEvents({ runId }));
     expect(seen.map((s) => s.id)).toEqual(["1", "2", "3", "4", "5"]);
     expect(seen.map((s) => s.event)).toEqual(events);
@@ -51,13 +51,13 @@ describe("runs.onRunEvents", () => {
   it("resumes after lastEventId with the later events only, each once, including ones written while it listens", async () => {
     const runId = await startRun();
     const events = completedRunEvents(runId);
-    await appendRunEvents(t.db, runId, events.slice(0, 3), { unclaimed: true });
+    await appendRunEvents(t.sql, runId, events.slice(0, 3), { unclaimed: true });
 
     const reading = collect(await ada.api.runs.onRunEvents({ runId, lastEventId: "2" }));
     await new Promise((resolve) => setTimeout(resolve, 60));
-    await appendRunEvents(t.db, runId, events.slice(3, 4), { unclaimed: true });
+    await appendRunEvents(t.sql, runId, events.slice(3, 4), { unclaimed: true });
     await new Promise((resolve) => setTimeout(resolve, 60));
-    await appendRunEvents(t.db, runId, events.slice(4), { unclaimed: true });
+    await appendRunEvents(t.sql, runId, events.slice(4), { unclaimed: true });
 
     const seen = await reading;
     expect(seen.map((s) => s.id)).toEqual(["3", "4", "5"]);
@@ -80,7 +80,7 @@ describe("runs.onRunEvents", () => {
 
   it("stops quietly when the subscriber goes away", async () => {
     const runId = await startRun();
-    await appendRunEvents(t.db, runId, completedRunEvents(runId).slice(0, 1), { unclaimed: true });
+    await appendRunEvents(t.sql, runId, completedRunEvents(runId).slice(0, 1), { unclaimed: true });
     const controller = new AbortController();
     const stream = await createAbortable(controller.signal).runs.onRunEvents({ runId });
     const seen: string[] = [];
@@ -124,7 +124,7 @@ describe("runs.events", () => {
   it("returns a run's persisted events after a sequence number, in order", async () => {
     const runId = await startRun();
     const events = completedRunEvents(runId);
-    await appendRunEvents(t.db, runId, events, { unclaimed: true });
+    await appendRunEvents(t.sql, runId, events, { unclaimed: true });
     expect(await viewer.api.runs.events({ runId })).toEqual(events);
     expect((await ada.api.runs.events({ runId, afterSeq: 3 })).map((e) => e.seq)).toEqual([4, 5]);
     expect(await ada.api.runs.events({ runId, afterSeq: 5 })).toEqual([]);

@@ -169,7 +169,7 @@ describe("runs.byId", () => {
         latencyMs: 180,
       },
     ];
-    await appendRunEvents(t.db, runId, events, { unclaimed: true });
+    await appendRunEvents(t.sql, runId, events, { unclaimed: true });
 
     const run = await viewer.api.runs.byId({ runId });
     expect(run).toMatchObject({

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb } from "@switchyard/db";
+import { createDb, createSqlPool } from "@switchyard/db";
 import { CLIENT_IP_HEADER, createAuth } from "../src/auth/auth";
+import { PgRateLimitStore } from "../src/services/pg-rate-limiter";
 import { useTestApi } from "./support/harness";
 
 const t = useTestApi();
@@ -14,6 +15,7 @@ describe("brute-force sign-in", () => {
   beforeAll(async () => {
     auth = createAuth({
       db: t.db,
+      rateLimitStore: new PgRateLimitStore(t.sql),
       secret: randomBytes(32).toString("hex"),
       baseURL: "http://localhost:3000",
     });
@@ -101,9 +103,11 @@ describe("brute-force sign-in", () => {
 
   it("counts tries from one address and against one account the same on every server", async () => {
     const otherDb = createDb(t.url, { poolSize: 2 });
+    const otherSql = createSqlPool(t.url, { max: 2 });
     try {
       const other = createAuth({
         db: otherDb,
+        rateLimitStore: new PgRateLimitStore(otherSql),
         secret: randomBytes(32).toString("hex"),
         baseURL: "http://localhost:3000",
       });
@@ -128,6 +132,7 @@ describe("brute-force sign-in", () => {
       expect(await hits(`sign-in-failures:${fresh}`)).toBe(10);
     } finally {
       await otherDb.$disconnect();
+      await otherSql.end();
     }
   });
 });

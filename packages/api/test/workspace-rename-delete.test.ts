@@ -133,7 +133,7 @@ async function busyTeam(label: string) {
   await busy.owner.api.flows.update({ id: busy.flowId, document: askFlow("Ask v2") });
   const queuedRunId = await busy.queuedRun();
   const runningRunId = await busy.queuedRun();
-  await appendRunEvents(t.db, runningRunId, completedRunEvents(runningRunId).slice(0, 2), { unclaimed: true });
+  await appendRunEvents(t.sql, runningRunId, completedRunEvents(runningRunId).slice(0, 2), { unclaimed: true });
   // As a worker holds it.
   await t.db.run.update({
     where: { id: runningRunId },

@@ -15,6 +15,7 @@ export {
 } from "./database.ts";
 export { migrateDatabase } from "./migrate.ts";
 export { repoRoot } from "./repo-root.ts";
+export { createSqlPool, rows, changed, transaction, type SqlPool, type SqlClient } from "./sql.ts";
 export { createTestDatabase, type TestDatabase } from "./test-database.ts";
 export * from "./selects.ts";
 // The generated client: `Prisma` (input and payload types), model types, enums.

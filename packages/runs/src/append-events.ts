@@ -1,5 +1,6 @@
 import { isTerminalEvent, type RunEvent } from "@switchyard/core";
-import type { Db, DbTransaction } from "@switchyard/db";
+import sql from "sql-template-tag";
+import { rows, type SqlClient } from "@switchyard/db";
 import { fenceCondition, LeaseLostError, type Fence } from "./fence";
 import { nodeResultRow, type NodeResultRow } from "./node-result-row";
 import { storableJson } from "./storable-json";
@@ -13,9 +14,9 @@ import { RUN_EVENTS_CHANNEL } from "./channels";
  * round trip, and a writer whose lease was taken over gets `LeaseLostError` and writes nothing.
  * Listeners are told on commit.
  */
-export async function appendRunEvents(db: Db | DbTransaction, runId: string, events: readonly RunEvent[], fence: Fence): Promise<void> {
+export async function appendRunEvents(client: SqlClient, runId: string, events: readonly RunEvent[], fence: Fence): Promise<void> {
   if (events.length === 0) return;
-  const rows = events.map((e) => ({ seq: e.seq, type: e.type, nodeId: "nodeId" in e ? e.nodeId : null, payload: e }));
+  const eventRows = events.map((e) => ({ seq: e.seq, type: e.type, nodeId: "nodeId" in e ? e.nodeId : null, payload: e }));
   const results = new Map<string, NodeResultRow>();
   for (const event of events) {
     const row = nodeResultRow(event);
@@ -23,13 +24,15 @@ export async function appendRunEvents(db: Db | DbTransaction, runId: string, eve
   }
   const last = events[events.length - 1]!;
   const end = terminalFields(last);
-  const written = await db.$queryRaw<{ fenced: number }[]>`
+  const written = await rows<{ fenced: number }>(
+    client,
+    sql`
     WITH fence AS (
       SELECT "id" FROM "run" WHERE "id" = ${runId} AND ${fenceCondition(fence)} FOR UPDATE
     ), ev AS (
       INSERT INTO "run_event" ("runId", "seq", "type", "nodeId", "payload")
       SELECT ${runId}, x.seq, x.type, x."nodeId", x.payload
-      FROM jsonb_to_recordset(${storableJson(rows)}::jsonb) AS x(seq int, type text, "nodeId" text, payload jsonb)
+      FROM jsonb_to_recordset(${storableJson(eventRows)}::jsonb) AS x(seq int, type text, "nodeId" text, payload jsonb)
       WHERE EXISTS (SELECT 1 FROM fence)
       RETURNING 1
     ), nr AS (
@@ -60,9 +63,24 @@ export async function appendRunEvents(db: Db | DbTransaction, runId: string, eve
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM fence)::int AS fenced,
-      CASE WHEN EXISTS (SELECT 1 FROM fence) THEN pg_notify(${RUN_EVENTS_CHANNEL}, ${runId})::text END AS notified,
-      (SELECT count(*) FROM ev)::int AS events, (SELECT count(*) FROM nr)::int AS results, (SELECT count(*) FROM up)::int AS runs`;
+      CASE WHEN EXISTS (SELECT 1 FROM fence) THEN pg_notify(${RUN_EVENTS_CHANNEL}, ${runEventsNotice(runId, last)})::text END AS notified,
+      (SELECT count(*) FROM ev)::int AS events, (SELECT count(*) FROM nr)::int AS results, (SELECT count(*) FROM up)::int AS runs`,
+  );
   if (written[0]?.fenced !== 1) throw new LeaseLostError(runId);
+}
+
+/**
+ * What a NOTIFY says about a batch: the run, its last seq, and whether the run has ended — so a
+ * reader that only waits for the end (REST `?wait=true`) reads nothing until it has.
+ */
+export function runEventsNotice(runId: string, last: RunEvent): string {
+  return `${runId} ${last.seq}${isTerminalEvent(last) ? " end" : ""}`;
+}
+
+/** The notice's parts; a bare run id (older writers) is a batch of unknown end. */
+export function parseRunEventsNotice(payload: string): { runId: string; seq: number; ended: boolean } {
+  const [runId = "", seq, end] = payload.split(" ");
+  return { runId, seq: Number(seq ?? 0), ended: end === "end" };
 }
 
 /** What a terminal event writes onto the run row. */

@@ -1,4 +1,5 @@
-import type { Db } from "@switchyard/db";
+import sql from "sql-template-tag";
+import { changed, rows, transaction, type SqlPool } from "@switchyard/db";
 import { appendRunEvents } from "./append-events";
 import type { RunDispatch } from "./run-jobs";
 
@@ -6,11 +7,13 @@ import type { RunDispatch } from "./run-jobs";
  * Cancels a run. One no worker holds yet ends here and now (atomically, so a worker that claims it
  * a moment later sees it cancelled); a held one is flagged and its worker told to abort it.
  */
-export async function cancelRun(db: Db, dispatch: RunDispatch, runId: string): Promise<"cancelled" | "cancelling" | "finished"> {
-  const ended = await db.$transaction(async (tx) => {
-    const [run] = await tx.$queryRaw<{ lastSeq: number; createdAt: Date }[]>`
-      UPDATE "run" SET "cancelRequested" = true WHERE "id" = ${runId} AND "status" = 'queued' AND "leaseOwner" IS NULL
-      RETURNING "lastSeq", "createdAt"`;
+export async function cancelRun(pool: SqlPool, dispatch: RunDispatch, runId: string): Promise<"cancelled" | "cancelling" | "finished"> {
+  const ended = await transaction(pool, async (tx) => {
+    const [run] = await rows<{ lastSeq: number; createdAt: Date }>(
+      tx,
+      sql`UPDATE "run" SET "cancelRequested" = true WHERE "id" = ${runId} AND "status" = 'queued' AND "leaseOwner" IS NULL
+      RETURNING "lastSeq", "createdAt"`,
+    );
     if (!run) return false;
     const now = new Date();
     await appendRunEvents(
@@ -34,8 +37,7 @@ export async function cancelRun(db: Db, dispatch: RunDispatch, runId: string): P
     return true;
   });
   if (ended) return "cancelled";
-  const flagged = await db.$executeRaw`
-    UPDATE "run" SET "cancelRequested" = true WHERE "id" = ${runId} AND "status" IN ('queued', 'running')`;
+  const flagged = await changed(pool, sql`UPDATE "run" SET "cancelRequested" = true WHERE "id" = ${runId} AND "status" IN ('queued', 'running')`);
   if (flagged === 0) return "finished";
   await dispatch.abort([runId]);
   return "cancelling";

@@ -1,12 +1,14 @@
-import type { Db, Prisma } from "@switchyard/db";
+import sql from "sql-template-tag";
+import { changed, transaction, type SqlPool } from "@switchyard/db";
 import type { RunDispatch } from "./run-jobs";
+import { newRunId } from "./new-id";
 
 /** A run as the API records it, already validated. */
 export interface NewRun {
   flowId: string;
   flowVersionId: string;
   workspaceId: string;
-  inputs: Prisma.InputJsonValue;
+  inputs: unknown;
   seed: number;
   budgetUsd?: number;
   createdById?: string;
@@ -14,10 +16,15 @@ export interface NewRun {
 }
 
 /** Records the run as queued and puts its job on the queue, in one transaction. */
-export async function createRun(db: Db, dispatch: RunDispatch, run: NewRun): Promise<string> {
-  return db.$transaction(async (tx) => {
-    const { id } = await tx.run.create({ data: run, select: { id: true } });
+export async function createRun(pool: SqlPool, dispatch: RunDispatch, run: NewRun): Promise<string> {
+  const id = newRunId();
+  await transaction(pool, async (tx) => {
+    await changed(
+      tx,
+      sql`INSERT INTO "run" ("id", "flowId", "flowVersionId", "workspaceId", "inputs", "seed", "budgetUsd", "createdById", "apiKeyId")
+      VALUES (${id}, ${run.flowId}, ${run.flowVersionId}, ${run.workspaceId}, ${JSON.stringify(run.inputs)}::jsonb, ${run.seed}, ${run.budgetUsd ?? null}::float8, ${run.createdById ?? null}::text, ${run.apiKeyId ?? null}::text)`,
+    );
     await dispatch.send(tx, id);
-    return id;
   });
+  return id;
 }

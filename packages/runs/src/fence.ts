@@ -1,4 +1,4 @@
-import { Prisma } from "@switchyard/db";
+import sql, { type Sql } from "sql-template-tag";
 import type { Lease } from "./lease";
 
 /**
@@ -8,9 +8,9 @@ import type { Lease } from "./lease";
 export type Fence = Lease | { unclaimed: true };
 
 /** The SQL condition on the run row that lets a writer through. */
-export function fenceCondition(fence: Fence): Prisma.Sql {
-  if ("unclaimed" in fence) return Prisma.sql`"leaseOwner" IS NULL AND "status" IN ('queued', 'running')`;
-  return Prisma.sql`"leaseOwner" = ${fence.owner} AND "attempts" = ${fence.token} AND "status" = 'running'`;
+export function fenceCondition(fence: Fence): Sql {
+  if ("unclaimed" in fence) return sql`"leaseOwner" IS NULL AND "status" IN ('queued', 'running')`;
+  return sql`"leaseOwner" = ${fence.owner} AND "attempts" = ${fence.token} AND "status" = 'running'`;
 }
 
 /** A write refused because the writer no longer holds the run: it must stop acting for it. */

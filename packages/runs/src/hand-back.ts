@@ -1,4 +1,6 @@
-import type { Db, DbTransaction } from "@switchyard/db";
+import type pg from "pg";
+import sql from "sql-template-tag";
+import { rows, transaction, type SqlPool } from "@switchyard/db";
 import type { Lease } from "./lease";
 import type { RunDispatch } from "./run-jobs";
 import { endRunAsFailed } from "./give-up";
@@ -15,7 +17,7 @@ export type Interruption = { graceful: true } | { graceful?: false; reason: stri
  * for the same reason stops instead of paying for its models again and again. The one place a
  * run is retried: both a worker handing its run back and the reaper come here.
  */
-export async function requeueOrGiveUp(tx: DbTransaction, dispatch: RunDispatch, runId: string, interruptions: number, lastInterruption: string | null, maxInterruptions: number): Promise<"requeued" | "failed"> {
+export async function requeueOrGiveUp(tx: pg.PoolClient, dispatch: RunDispatch, runId: string, interruptions: number, lastInterruption: string | null, maxInterruptions: number): Promise<"requeued" | "failed"> {
   if (interruptions < maxInterruptions) {
     await dispatch.send(tx, runId);
     return "requeued";
@@ -32,16 +34,18 @@ export async function requeueOrGiveUp(tx: DbTransaction, dispatch: RunDispatch, 
  * queued again or given up: a run handed back is never left "running" with no job, and never
  * queued twice (the reaper only takes leases that still have an owner).
  */
-export async function handBack(db: Db, dispatch: RunDispatch, lease: Lease, why: Interruption, maxInterruptions = MAX_INTERRUPTIONS): Promise<"requeued" | "failed" | "not-held"> {
+export async function handBack(pool: SqlPool, dispatch: RunDispatch, lease: Lease, why: Interruption, maxInterruptions = MAX_INTERRUPTIONS): Promise<"requeued" | "failed" | "not-held"> {
   const counts = why.graceful ? 0 : 1;
   const reason = why.graceful ? null : why.reason;
-  return db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ interruptions: number; lastInterruption: string | null }[]>`
-      UPDATE "run" SET "leaseOwner" = NULL, "leaseExpiresAt" = NULL,
+  return transaction(pool, async (tx) => {
+    const [row] = await rows<{ interruptions: number; lastInterruption: string | null }>(
+      tx,
+      sql`UPDATE "run" SET "leaseOwner" = NULL, "leaseExpiresAt" = NULL,
         "interruptions" = "interruptions" + ${counts}::int,
-        "lastInterruption" = coalesce(${reason}, "lastInterruption")
+        "lastInterruption" = coalesce(${reason}::text, "lastInterruption")
       WHERE "id" = ${lease.runId} AND "leaseOwner" = ${lease.owner} AND "attempts" = ${lease.token} AND "status" = 'running'
-      RETURNING "interruptions", "lastInterruption"`;
+      RETURNING "interruptions", "lastInterruption"`,
+    );
     if (!row) return "not-held";
     return requeueOrGiveUp(tx, dispatch, lease.runId, row.interruptions, row.lastInterruption, maxInterruptions);
   });

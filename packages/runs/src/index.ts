@@ -1,10 +1,11 @@
-export { RunLifecycle, type RunLifecycleOptions } from "./run-lifecycle";
+export { RunLifecycle, DEFAULT_LEASE_MS, type RunLifecycleOptions } from "./run-lifecycle";
 export { RunJobs, RUN_QUEUE, type RunJob, type RunDispatch } from "./run-jobs";
 export { RUN_CANCEL_CHANNEL, RUN_EVENTS_CHANNEL, RUN_QUEUED_CHANNEL } from "./channels";
-export { appendRunEvents } from "./append-events";
-export { readRunEvents, runHasEnded, type ReadEventsOptions } from "./read-events";
+export { appendRunEvents, parseRunEventsNotice } from "./append-events";
+export { readRunEvents, readEndEvent, runHasEnded, type ReadEventsOptions } from "./read-events";
 export { LeaseLostError, type Fence } from "./fence";
 export { MAX_INTERRUPTIONS, type Interruption } from "./hand-back";
-export type { Lease } from "./lease";
+export type { Lease, ClaimedRun } from "./lease";
 export type { NewRun } from "./create-run";
 export type { Reaped } from "./reaper";
+export { FlowVersions } from "./flow-versions";

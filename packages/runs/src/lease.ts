@@ -1,4 +1,5 @@
-import type { Db } from "@switchyard/db";
+import sql from "sql-template-tag";
+import { rows, type SqlClient } from "@switchyard/db";
 
 /**
  * A worker's hold on one run. `token` is the run's claim count when this worker claimed it: every
@@ -11,31 +12,50 @@ export interface Lease {
   token: number;
 }
 
+/** What a worker needs of the run it claimed, read in the claiming statement itself. */
+export interface ClaimedRun {
+  workspaceId: string;
+  flowVersionId: string;
+  inputs: Record<string, unknown>;
+  seed: number;
+  budgetUsd: number | null;
+  lastSeq: number;
+  cancelRequested: boolean;
+  startedAt: Date;
+  createdById: string | null;
+  apiKeyId: string | null;
+}
+
 /**
  * Claims a run no one holds: queued, or handed back (by its worker, or by the reaper for a worker
  * that died). One conditional statement, so of concurrent claims exactly one wins; the first
  * stamps startedAt. A lease that merely lapsed is not claimable here: only the reaper turns it
  * loose, counting the interruption, so every retry goes through one door.
  */
-export async function claimRun(db: Db, runId: string, owner: string, leaseMs: number): Promise<Lease | undefined> {
-  const rows = await db.$queryRaw<{ attempts: number }[]>`
-    UPDATE "run" SET "status" = 'running', "leaseOwner" = ${owner},
+export async function claimRun(client: SqlClient, runId: string, owner: string, leaseMs: number): Promise<{ lease: Lease; run: ClaimedRun } | undefined> {
+  const [row] = await rows<ClaimedRun & { attempts: number }>(
+    client,
+    sql`UPDATE "run" SET "status" = 'running', "leaseOwner" = ${owner},
       "leaseExpiresAt" = now() + ${leaseMs}::int * interval '1 millisecond',
       "attempts" = "attempts" + 1, "startedAt" = coalesce("startedAt", now())
     WHERE "id" = ${runId} AND "status" IN ('queued', 'running') AND "leaseOwner" IS NULL
-    RETURNING "attempts"`;
-  const claimed = rows[0];
-  return claimed ? { runId, owner, token: claimed.attempts } : undefined;
+    RETURNING "attempts", "workspaceId", "flowVersionId", "inputs", "seed", "budgetUsd", "lastSeq", "cancelRequested", "startedAt", "createdById", "apiKeyId"`,
+  );
+  if (!row) return undefined;
+  const { attempts, ...run } = row;
+  return { lease: { runId, owner, token: attempts }, run };
 }
 
 /**
  * Extends every lease `owner` holds, in one statement however many runs it executes. Returns the
  * runs still held, with their tokens; a run missing from it was taken from this worker.
  */
-export async function renewLeases(db: Db, owner: string, leaseMs: number): Promise<Map<string, number>> {
-  const rows = await db.$queryRaw<{ id: string; attempts: number }[]>`
-    UPDATE "run" SET "leaseExpiresAt" = now() + ${leaseMs}::int * interval '1 millisecond'
+export async function renewLeases(client: SqlClient, owner: string, leaseMs: number): Promise<Map<string, number>> {
+  const held = await rows<{ id: string; attempts: number }>(
+    client,
+    sql`UPDATE "run" SET "leaseExpiresAt" = now() + ${leaseMs}::int * interval '1 millisecond'
     WHERE "leaseOwner" = ${owner} AND "status" = 'running'
-    RETURNING "id", "attempts"`;
-  return new Map(rows.map((r) => [r.id, r.attempts]));
+    RETURNING "id", "attempts"`,
+  );
+  return new Map(held.map((r) => [r.id, r.attempts]));
 }

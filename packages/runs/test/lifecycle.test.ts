@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RunEvent } from "@switchyard/core";
-import { createDb } from "@switchyard/db";
+import { createDb, createSqlPool } from "@switchyard/db";
 import { LeaseLostError } from "../src/fence";
 import type { RunDispatch } from "../src/run-jobs";
 import { RunLifecycle } from "../src/run-lifecycle";
@@ -24,7 +24,7 @@ describe("creating a run", () => {
   it("leaves no run behind when its job cannot be queued", async () => {
     const failing: RunDispatch = { send: () => Promise.reject(new Error("queue down")), abort: async () => undefined };
     const before = await h.db.run.count();
-    await expect(h.newRun(new RunLifecycle({ db: h.db, dispatch: failing }))).rejects.toThrow("queue down");
+    await expect(h.newRun(new RunLifecycle({ sql: h.sql, dispatch: failing }))).rejects.toThrow("queue down");
     expect(await h.db.run.count()).toBe(before);
   });
 });
@@ -34,7 +34,8 @@ describe("claims and fencing", () => {
     const lifecycle = h.lifecycle();
     const runId = await h.newRun(lifecycle);
     const a = await lifecycle.claim(runId, "worker-a");
-    expect(a).toEqual({ runId, owner: "worker-a", token: 1 });
+    expect(a?.lease).toEqual({ runId, owner: "worker-a", token: 1 });
+    expect(a?.run).toMatchObject({ inputs: {}, seed: 1, lastSeq: 0, cancelRequested: false, startedAt: expect.any(Date) });
     expect(await lifecycle.claim(runId, "worker-b")).toBeUndefined();
     expect(await lifecycle.claim(runId, "worker-a")).toBeUndefined();
   });
@@ -42,11 +43,11 @@ describe("claims and fencing", () => {
   it("refuses every write of a worker whose run was taken over, and keeps the new holder's", async () => {
     const lifecycle = h.lifecycle({ leaseMs: 50 });
     const runId = await h.newRun(lifecycle);
-    const a = (await lifecycle.claim(runId, "worker-a"))!;
+    const a = (await lifecycle.claim(runId, "worker-a"))!.lease;
     await lifecycle.append(runId, [started(runId, 1), delta(runId, 2, "m", "Can")], a);
     await sleep(80); // worker-a stops renewing
     expect((await lifecycle.reap()).requeued).toContain(runId);
-    const b = (await lifecycle.claim(runId, "worker-b"))!;
+    const b = (await lifecycle.claim(runId, "worker-b"))!.lease;
     expect(b.token).toBe(2);
 
     await expect(lifecycle.append(runId, [completedNode(runId, 3, "m", "Sydney")], a)).rejects.toBeInstanceOf(LeaseLostError);
@@ -75,7 +76,7 @@ describe("retries: one door, with a cap", () => {
     const lifecycle = h.lifecycle({ leaseMs: 20 });
     const runId = await h.newRun(lifecycle);
     await h.jobs.complete((await h.jobs.fetch(100)).map((j) => j.id));
-    const lease = (await lifecycle.claim(runId, "worker-a"))!;
+    const lease = (await lifecycle.claim(runId, "worker-a"))!.lease;
     expect(await lifecycle.handBack(lease, { graceful: true })).toBe("requeued");
     await sleep(40);
     expect((await lifecycle.reap()).requeued).not.toContain(runId);
@@ -88,13 +89,13 @@ describe("retries: one door, with a cap", () => {
     const lifecycle = h.lifecycle({ leaseMs: 20, maxInterruptions: 3 });
     const runId = await h.newRun(lifecycle);
     await lifecycle.append(runId, [started(runId, 1)], { unclaimed: true });
-    const first = (await lifecycle.claim(runId, "worker-a"))!;
+    const first = (await lifecycle.claim(runId, "worker-a"))!.lease;
     await lifecycle.append(runId, [completedNode(runId, 2, "m", "paid once", 0.25)], first);
     expect(await lifecycle.handBack(first, { reason: "could not store an event" })).toBe("requeued");
-    const second = (await lifecycle.claim(runId, "worker-b"))!;
+    const second = (await lifecycle.claim(runId, "worker-b"))!.lease;
     await sleep(40); // worker-b dies
     expect((await lifecycle.reap()).requeued).toEqual([runId]);
-    const third = (await lifecycle.claim(runId, "worker-c"))!;
+    const third = (await lifecycle.claim(runId, "worker-c"))!.lease;
     expect(third.token).toBe(second.token + 1);
     await sleep(40);
     expect(await lifecycle.reap()).toEqual({ requeued: [], failed: [runId] });
@@ -128,7 +129,7 @@ describe("storing and reading events", () => {
   it("stores text Postgres would refuse, with U+FFFD in place of the bad characters", async () => {
     const lifecycle = h.lifecycle();
     const runId = await h.newRun(lifecycle);
-    const lease = (await lifecycle.claim(runId, "worker-a"))!;
+    const lease = (await lifecycle.claim(runId, "worker-a"))!.lease;
     await lifecycle.append(runId, [delta(runId, 1, "m", "a\u0000b\uD800"), completedNode(runId, 2, "m", "x\u0000")], lease);
     const events = await lifecycle.readEvents(runId, 0);
     expect(events.map((e) => ("text" in e ? e.text : undefined))).toEqual(["a\uFFFDb\uFFFD", undefined]);
@@ -138,7 +139,7 @@ describe("storing and reading events", () => {
   it("pages a long run by size, never returning nothing", async () => {
     const lifecycle = h.lifecycle();
     const runId = await h.newRun(lifecycle);
-    const lease = (await lifecycle.claim(runId, "worker-a"))!;
+    const lease = (await lifecycle.claim(runId, "worker-a"))!.lease;
     const chunk = "x".repeat(10_000);
     await lifecycle.append(runId, Array.from({ length: 10 }, (_, i) => delta(runId, i + 1, "m", chunk)), lease);
     const page = await lifecycle.readEvents(runId, 0, { maxBytes: 35_000 });
@@ -153,8 +154,9 @@ describe("the database's clock", () => {
     const name = new URL(h.url).pathname.slice(1);
     await h.db.$executeRawUnsafe(`ALTER DATABASE "${name}" SET timezone TO 'America/New_York'`);
     const db = createDb(h.url, { poolSize: 1 });
+    const sql = createSqlPool(h.url, { max: 1 });
     try {
-      const lifecycle = new RunLifecycle({ db, dispatch: h.jobs, leaseMs: 60_000 });
+      const lifecycle = new RunLifecycle({ sql, dispatch: h.jobs, leaseMs: 60_000 });
       const runId = await h.newRun(lifecycle);
       expect(await lifecycle.claim(runId, "worker-tz")).toBeDefined();
       const stamped = await db.run.findUniqueOrThrow({ where: { id: runId }, select: { startedAt: true, leaseExpiresAt: true } });
@@ -162,6 +164,7 @@ describe("the database's clock", () => {
       expect(Math.abs(stamped.leaseExpiresAt!.getTime() - (Date.now() + 60_000))).toBeLessThan(30_000);
     } finally {
       await db.$disconnect();
+      await sql.end();
     }
   });
 });
@@ -170,7 +173,7 @@ describe("node results", () => {
   it("keep what the engine said was repaired or cut, so a resumed run shows it too", async () => {
     const lifecycle = h.lifecycle();
     const runId = await h.newRun(lifecycle);
-    const lease = (await lifecycle.claim(runId, "worker-a"))!;
+    const lease = (await lifecycle.claim(runId, "worker-a"))!.lease;
     await lifecycle.append(runId, [{ ...completedNode(runId, 1, "m", "cut \uFFFD"), replacedChars: 1, truncated: "output_limit" } as RunEvent], lease);
     const [row] = await h.db.nodeResult.findMany({ where: { runId }, select: { result: true } });
     expect(row?.result).toMatchObject({ status: "completed", replacedChars: 1, truncated: "output_limit" });

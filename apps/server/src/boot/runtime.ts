@@ -2,9 +2,9 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import PgBoss from "pg-boss";
-import { accessChangesOver, ACCESS_CHANGED_CHANNEL, createAuth, CredentialVault, defaultRateLimits, PgRateLimitStore, type ApiServices } from "@switchyard/api";
-import { createDb, ensureDatabase, migrateDatabase, type Db } from "@switchyard/db";
-import { RunJobs, RunLifecycle } from "@switchyard/runs";
+import { accessChangesOver, ACCESS_CHANGED_CHANNEL, ApiKeyCache, createAuth, CredentialVault, defaultRateLimits, PgRateLimitStore, type ApiServices } from "@switchyard/api";
+import { createDb, createSqlPool, ensureDatabase, migrateDatabase, type Db } from "@switchyard/db";
+import { FlowVersions, RunJobs, RunLifecycle } from "@switchyard/runs";
 import type { Env } from "../env";
 import { gatewayConfigFromEnv } from "../gateway";
 import { providerServices } from "../providers";
@@ -84,27 +84,34 @@ interface ApiSetup {
 /** The HTTP server and the services behind it; it queues runs, it never executes them. */
 async function startApi(env: Env, setup: ApiSetup): Promise<{ url: string; stop(): Promise<void> }> {
   const { db, log } = setup;
+  // Plain SQL for what every run's start and stream do; Prisma for everything else.
+  const sql = createSqlPool(setup.databaseUrl, { max: 20 });
   // Sending jobs only: the workers' own clients fetch and supervise.
   const boss = new PgBoss({ connectionString: setup.databaseUrl, schema: "pgboss", max: 4, supervise: false, schedule: false });
   boss.on("error", (error) => log(`queue: ${error.message}`));
   await boss.start();
-  const jobs = new RunJobs(boss, db);
+  const jobs = new RunJobs(boss, sql);
   await jobs.prepare();
   const listener = new PgListener(setup.databaseUrl, log);
   const templates = await loadTemplates(EXAMPLES_DIR);
   // In the database, so every server process counts against the same budget.
-  const limits = new PgRateLimitStore(db);
+  const limits = new PgRateLimitStore(sql);
+  const providers = providerServices(gatewayConfigFromEnv(env));
+  // NOTIFY reaches every API process; each fans it out to its own open streams.
+  const accessChanges = accessChangesOver({
+    notify: async (payload) => void (await db.$executeRaw`SELECT pg_notify(${ACCESS_CHANGED_CHANNEL}, ${payload})`),
+    listen: (handler) => listener.listen(ACCESS_CHANGED_CHANNEL, handler),
+  });
   const services: ApiServices = {
-    runs: new RunLifecycle({ db, dispatch: jobs, leaseMs: env.SWITCHYARD_LEASE_MS }),
-    events: pgRunEventSource(db, listener),
+    runs: new RunLifecycle({ sql, dispatch: jobs, leaseMs: env.SWITCHYARD_LEASE_MS }),
+    sql,
+    flowVersions: new FlowVersions(sql, { checkModel: (model) => providers.checkModel(model) }),
+    apiKeys: new ApiKeyCache(db, accessChanges),
+    events: pgRunEventSource(sql, listener),
     vault: new CredentialVault(setup.credentialKey),
-    providers: providerServices(gatewayConfigFromEnv(env)),
+    providers,
     templates: () => templates,
-    // NOTIFY reaches every API process; each fans it out to its own open streams.
-    accessChanges: accessChangesOver({
-      notify: async (payload) => void (await db.$executeRaw`SELECT pg_notify(${ACCESS_CHANGED_CHANNEL}, ${payload})`),
-      listen: (handler) => listener.listen(ACCESS_CHANGED_CHANNEL, handler),
-    }),
+    accessChanges,
     rateLimits: defaultRateLimits(limits, { runStartPerMinute: env.SWITCHYARD_RUN_START_LIMIT, restPerMinute: env.SWITCHYARD_REST_LIMIT }),
   };
   const secret = env.SWITCHYARD_AUTH_SECRET ?? (await loadOrCreateSecret(undefined, setup.dataDir, "auth.secret", 32, log)).toString("base64");
@@ -119,6 +126,7 @@ async function startApi(env: Env, setup: ApiSetup): Promise<{ url: string; stop(
       server.closeAllConnections();
       await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
       await listener.close();
+      await sql.end();
     },
   };
 }

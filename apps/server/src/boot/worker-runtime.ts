@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
-import { CredentialVault, workspaceKeys } from "@switchyard/api/workers";
-import { createDb } from "@switchyard/db";
-import { RunJobs, RunLifecycle } from "@switchyard/runs";
+import { CredentialVault, CREDENTIALS_CHANGED_CHANNEL, workspaceKeys } from "@switchyard/api/workers";
+import { createDb, createSqlPool } from "@switchyard/db";
+import { FlowVersions, RunJobs, RunLifecycle } from "@switchyard/runs";
 import type { Env } from "../env";
 import { gatewayConfigFromEnv } from "../gateway";
 import { providerServices } from "../providers";
 import { PgListener } from "../db/pg-listener";
 import { RunWorker } from "../worker/run-worker";
-import { GatewayCache } from "../worker/gateway-cache";
+import { WorkspaceGateways } from "../worker/gateway-cache";
 import { tracingFromEnv } from "../tracing";
 
 /** What a worker needs that the process that starts it has already settled. */
@@ -32,16 +32,19 @@ export interface WorkerRuntime {
  */
 export async function startWorkerRuntime(setup: WorkerSetup): Promise<WorkerRuntime> {
   const { env, log } = setup;
-  const db = createDb(setup.databaseUrl, { poolSize: 20 });
+  // Plain SQL on the hot path (claims, events, leases); Prisma for the rest (memory, subflows, keys).
+  const sql = createSqlPool(setup.databaseUrl, { max: 20 });
+  const db = createDb(setup.databaseUrl, { poolSize: 5 });
   const boss = new PgBoss({ connectionString: setup.databaseUrl, schema: "pgboss", max: 4 });
   boss.on("error", (error) => log(`queue: ${error.message}`));
   await boss.start();
-  const jobs = new RunJobs(boss, db);
+  const jobs = new RunJobs(boss, sql);
   await jobs.prepare();
-  const lifecycle = new RunLifecycle({ db, dispatch: jobs, leaseMs: env.SWITCHYARD_LEASE_MS });
+  const lifecycle = new RunLifecycle({ sql, dispatch: jobs, leaseMs: env.SWITCHYARD_LEASE_MS });
   const listener = new PgListener(setup.databaseUrl, log);
   const vault = new CredentialVault(setup.credentialKey);
-  const gateways = new GatewayCache(providerServices(gatewayConfigFromEnv(env)).gatewayFor);
+  const gateways = new WorkspaceGateways(providerServices(gatewayConfigFromEnv(env)).gatewayFor, (workspaceId) => workspaceKeys(db, vault, workspaceId));
+  await listener.listen(CREDENTIALS_CHANGED_CHANNEL, (workspaceId) => (workspaceId ? gateways.forget(workspaceId) : gateways.forgetAll()));
   // The SDK is not even loaded without a collector.
   const tracing = await tracingFromEnv(env, log);
   const worker = new RunWorker({
@@ -49,7 +52,9 @@ export async function startWorkerRuntime(setup: WorkerSetup): Promise<WorkerRunt
     jobs,
     listener,
     workerId: `worker-${randomUUID().slice(0, 8)}`,
-    gatewayFor: async (workspaceId) => gateways.get(await workspaceKeys(db, vault, workspaceId)),
+    db,
+    flowVersions: new FlowVersions(sql),
+    gatewayFor: (workspaceId) => gateways.get(workspaceId),
     concurrency: env.WORKER_CONCURRENCY,
     limits: { maxOutputTokens: env.SWITCHYARD_MAX_OUTPUT_TOKENS, maxOutputChars: env.SWITCHYARD_MAX_OUTPUT_CHARS },
     ...(tracing ? { tracing } : {}),
@@ -65,6 +70,7 @@ export async function startWorkerRuntime(setup: WorkerSetup): Promise<WorkerRunt
       await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
       await listener.close();
       await db.$disconnect();
+      await sql.end();
     },
   };
 }

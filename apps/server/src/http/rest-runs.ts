@@ -2,19 +2,19 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { z } from "zod";
-import { FLOW_LIMITS, isTerminalEvent, type RunEvent } from "@switchyard/core";
+import { FLOW_LIMITS, isTerminalEvent } from "@switchyard/core";
 import {
   apiKeyGrant,
   apiKeyPrincipal,
   assertStorable,
   atLeast,
   errorLine,
+  endWhileAllowed,
   eventsWhileAllowed,
   requireRunRole,
   retryAfterText,
   startRun,
   userPrincipal,
-  verifyApiKey,
   type ApiKeyPrincipal,
   type ApiServices,
   type Auth,
@@ -44,11 +44,11 @@ export interface RestDeps {
 
 const revokedKey = () => new HttpError(401, "invalid_api_key", "The API key is invalid or has been revoked.");
 
-async function apiKeyOf(req: IncomingMessage, db: Db): Promise<ApiKeyPrincipal | undefined> {
+async function apiKeyOf(req: IncomingMessage, deps: RestDeps): Promise<ApiKeyPrincipal | undefined> {
   const header = req.headers.authorization;
   if (!header) return undefined;
   const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
-  const principal = token ? await verifyApiKey(db, token) : undefined;
+  const principal = token ? await deps.services.apiKeys.verify(token) : undefined;
   if (!principal) throw revokedKey();
   return principal;
 }
@@ -128,17 +128,21 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, url:
 }
 
 async function startViaRest(req: IncomingMessage, res: ServerResponse, url: URL, flowId: string, deps: RestDeps): Promise<void> {
-  const principal = await apiKeyOf(req, deps.db);
+  const principal = await apiKeyOf(req, deps);
   if (!principal) throw new HttpError(401, "api_key_required", "Send an API key as 'Authorization: Bearer sy_…'.");
   await spend(deps, apiKeyPrincipal(principal.apiKeyId));
-  const flow = await deps.db.flow.findFirst({ where: { id: flowId, deletedAt: null, workspaceId: principal.workspaceId }, select: { id: true } });
-  if (!flow) throw new HttpError(404, "not_found", "Flow not found");
-  if (!atLeast(principal.role, "editor")) throw new HttpError(403, "forbidden", "This API key may read runs but not start them.");
+  if (!atLeast(principal.role, "editor")) {
+    // A key that can't start runs still learns only about flows of its own workspace.
+    const flow = await deps.db.flow.findFirst({ where: { id: flowId, deletedAt: null, workspaceId: principal.workspaceId }, select: { id: true } });
+    if (!flow) throw new HttpError(404, "not_found", "Flow not found");
+    throw new HttpError(403, "forbidden", "This API key may read runs but not start them.");
+  }
   const raw = await readJson(req, FLOW_LIMITS.inputValueChars + 10_000);
   // Before zod or startRun walk it: a NUL, a lone surrogate or hostile nesting is refused by name.
   assertStorable(raw);
   const body = startBody.parse(raw);
-  const { runId, version } = await startRun(deps.db, deps.services, { flowId, ...body, apiKeyId: principal.apiKeyId });
+  // startRun finds the flow only in the key's workspace: anything else is "not found".
+  const { runId, version } = await startRun(deps.db, deps.services, { flowId, workspaceId: principal.workspaceId, ...body, apiKeyId: principal.apiKeyId });
   const eventsUrl = `/api/v1/runs/${runId}/events`;
   if (url.searchParams.get("wait") !== "true") return sendJson(res, 201, { runId, version, status: "queued", eventsUrl });
 
@@ -146,14 +150,8 @@ async function startViaRest(req: IncomingMessage, res: ServerResponse, url: URL,
   const gone = new AbortController();
   res.on("close", () => gone.abort());
   const abort = AbortSignal.any([AbortSignal.timeout(waitMs), gone.signal]);
-  let last: RunEvent | undefined;
-  const events = eventsWhileAllowed({ services: deps.services, runId, afterSeq: 0, signal: abort, principal: apiKeyPrincipal(principal.apiKeyId), check: keyStillReads(deps, principal, runId) });
-  for await (const event of events) {
-    if (isTerminalEvent(event)) {
-      last = event;
-      break;
-    }
-  }
+  // Nothing is read until the run has ended: one read of its terminal event.
+  const last = await endWhileAllowed({ services: deps.services, runId, signal: abort, principal: apiKeyPrincipal(principal.apiKeyId), check: keyStillReads(deps, principal, runId) });
   if (!last || !isTerminalEvent(last)) return sendJson(res, 202, { runId, version, status: "running", eventsUrl });
   const status = last.type === "run.completed" ? "completed" : last.type === "run.failed" ? "failed" : "cancelled";
   return sendJson(res, 200, {
@@ -179,7 +177,7 @@ function lastEventId(value: string | string[] | undefined): number {
 }
 
 async function streamViaRest(req: IncomingMessage, res: ServerResponse, url: URL, runId: string, deps: RestDeps): Promise<void> {
-  const key = await apiKeyOf(req, deps.db);
+  const key = await apiKeyOf(req, deps);
   let principal: Principal;
   let check: () => Promise<void>;
   if (key) {

@@ -1,33 +1,83 @@
-import { isTerminalEvent, type RunEvent } from "@switchyard/core";
+import { isTerminalEvent } from "@switchyard/core";
 import type { RunEventSource } from "@switchyard/api";
-import { readRunEvents, runHasEnded, RUN_EVENTS_CHANNEL } from "@switchyard/runs";
-import type { Db } from "@switchyard/db";
+import { parseRunEventsNotice, readEndEvent, readRunEvents, runHasEnded, RUN_EVENTS_CHANNEL } from "@switchyard/runs";
+import type { SqlPool } from "@switchyard/db";
 import type { PgListener } from "../db/pg-listener";
 
 /** A slow poll behind the NOTIFYs, in case one is ever missed (a dropped LISTEN connection). */
 const SAFETY_POLL_MS = 3000;
 
 /**
- * A run's events for any subscriber on any API process: LISTEN first, then read what is already
- * persisted, then read again on each NOTIFY. Reading by `seq > last` makes every event arrive
- * exactly once and in order, whether it was written before or after the subscriber arrived. A
- * stream of a run that has already ended, with nothing after the reader's last event (an
+ * One reader of one run: told of every batch, or only of the end. A notice that arrives while the
+ * reader is reading sets `pending`, so it reads again instead of sleeping through it.
+ */
+class Waiter {
+  pending = false;
+  private wake: (() => void) | undefined;
+
+  constructor(readonly only: "batch" | "end") {}
+
+  notify(): void {
+    this.pending = true;
+    this.wake?.();
+  }
+
+  /** Until notified, `signal` aborts, or the safety poll comes round. */
+  sleep(signal: AbortSignal): Promise<void> {
+    if (this.pending || signal.aborted) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", done);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, SAFETY_POLL_MS);
+      this.wake = done;
+      signal.addEventListener("abort", done);
+    });
+  }
+}
+
+/**
+ * A run's events for any subscriber on any API process. One LISTEN for the process; each NOTIFY
+ * (which says the run, its last seq and whether it ended) wakes only the readers of that run.
+ * Streams read by `seq > last`, so every event arrives exactly once and in order, whether it was
+ * written before or after the reader arrived; waiting for the end reads nothing until the run
+ * has ended. A stream of a run that already ended, with nothing after the reader's last event (an
  * EventSource reconnecting after the server closed a finished stream), ends at once.
  */
-export function pgRunEventSource(db: Db, listener: PgListener): RunEventSource {
+export function pgRunEventSource(sql: SqlPool, listener: PgListener): RunEventSource {
+  const waiters = new Map<string, Set<Waiter>>();
+  const listening = listener.listen(RUN_EVENTS_CHANNEL, (payload) => {
+    if (payload === "") {
+      // The LISTEN connection came back: anything may have happened meanwhile.
+      for (const set of waiters.values()) for (const w of set) w.notify();
+      return;
+    }
+    const notice = parseRunEventsNotice(payload);
+    for (const w of waiters.get(notice.runId) ?? []) if (w.only === "batch" || notice.ended) w.notify();
+  });
+  const register = (runId: string, waiter: Waiter) => {
+    let set = waiters.get(runId);
+    if (!set) waiters.set(runId, (set = new Set()));
+    set.add(waiter);
+    return () => {
+      set.delete(waiter);
+      if (set.size === 0 && waiters.get(runId) === set) waiters.delete(runId);
+    };
+  };
+
   return {
-    async *stream(runId: string, afterSeq: number, signal: AbortSignal): AsyncIterable<RunEvent> {
-      let last = afterSeq;
-      let wake: (() => void) | undefined;
-      const stop = await listener.listen(RUN_EVENTS_CHANNEL, (id) => {
-        if (id === runId || id === "") wake?.();
-      });
-      const onAbort = () => wake?.();
-      signal.addEventListener("abort", onAbort);
+    async *stream(runId, afterSeq, signal) {
+      await listening;
+      const waiter = new Waiter("batch");
+      const unregister = register(runId, waiter);
       try {
+        let last = afterSeq;
         while (!signal.aborted) {
-          const woken = new Promise<void>((resolve) => (wake = resolve));
-          const events = await readRunEvents(db, runId, last);
+          waiter.pending = false;
+          const events = await readRunEvents(sql, runId, last);
           for (const event of events) {
             last = event.seq;
             yield event;
@@ -35,17 +85,32 @@ export function pgRunEventSource(db: Db, listener: PgListener): RunEventSource {
           }
           if (events.length > 0) continue;
           // Nothing new: either more is coming, or the run ended before (or without) our last id.
-          if (await runHasEnded(db, runId)) {
-            if ((await readRunEvents(db, runId, last, { limit: 1 })).length === 0) return;
+          if (await runHasEnded(sql, runId)) {
+            if ((await readRunEvents(sql, runId, last, { limit: 1 })).length === 0) return;
             continue;
           }
-          let timer: ReturnType<typeof setTimeout> | undefined;
-          await Promise.race([woken, new Promise<void>((resolve) => (timer = setTimeout(resolve, SAFETY_POLL_MS)))]);
-          clearTimeout(timer);
+          await waiter.sleep(signal);
         }
       } finally {
-        stop();
-        signal.removeEventListener("abort", onAbort);
+        unregister();
+      }
+    },
+
+    async waitForEnd(runId, signal) {
+      await listening;
+      const waiter = new Waiter("end");
+      const unregister = register(runId, waiter);
+      try {
+        while (!signal.aborted) {
+          // Registered before reading: an end announced meanwhile still wakes us.
+          waiter.pending = false;
+          const end = await readEndEvent(sql, runId);
+          if (end) return end;
+          await waiter.sleep(signal);
+        }
+        return undefined;
+      } finally {
+        unregister();
       }
     },
   };

@@ -1,5 +1,6 @@
-import { prepareFlow, runFlow, type ModelGateway, type RunLimits, type SettledNode } from "@switchyard/core";
-import { LeaseLostError, type Lease, type RunLifecycle } from "@switchyard/runs";
+import { runFlow, type ModelGateway, type RunLimits } from "@switchyard/core";
+import type { Db } from "@switchyard/db";
+import { LeaseLostError, type ClaimedRun, type FlowVersions, type Lease, type RunLifecycle } from "@switchyard/runs";
 import { requestedModels, type RunTrace, type RunTracing } from "@switchyard/telemetry";
 import { EventWriter } from "./event-writer";
 import { PgMemoryStore } from "./pg-memory-store";
@@ -8,6 +9,10 @@ import { writeFailure } from "./write-failure";
 
 export interface ExecutionDeps {
   lifecycle: RunLifecycle;
+  /** Saved flow versions, compiled once per process. */
+  flowVersions: FlowVersions;
+  /** For memory nodes and subflows (rare paths, through Prisma). */
+  db: Db;
   gatewayFor(workspaceId: string): Promise<ModelGateway>;
   /** Exports each run as a trace, when a collector is configured. */
   tracing?: RunTracing;
@@ -32,7 +37,8 @@ export interface ExecutionHandle {
  * lease. Whatever happens, the run is left in a state the lifecycle can carry on from: finished,
  * handed back (queued again or given up), or held by another worker that fenced this one out.
  */
-export async function executeRun(deps: ExecutionDeps, lease: Lease, register: (handle: ExecutionHandle | undefined) => void): Promise<void> {
+export async function executeRun(deps: ExecutionDeps, claimed: { lease: Lease; run: ClaimedRun }, register: (handle: ExecutionHandle | undefined) => void): Promise<void> {
+  const { lease, run } = claimed;
   const { lifecycle, log } = deps;
   const { runId } = lease;
   const controller = new AbortController();
@@ -57,16 +63,15 @@ export async function executeRun(deps: ExecutionDeps, lease: Lease, register: (h
     lost: () => void stop("lease lost"),
   });
   try {
-    const run = await loadRun(lifecycle, runId);
-    if (!run || stopped) return; // deleted with its workspace since it was claimed, or handed back already
     const totals = { outputs: {}, costUsd: 0, tokens: { input: 0, output: 0 }, latencyMs: 0 };
     if (run.cancelRequested) {
       await lifecycle.append(runId, [{ type: "run.cancelled", runId, seq: run.lastSeq + 1, time: new Date().toISOString(), ...totals, reason: "cancelled" }], lease);
       return;
     }
-    const prepared = prepareFlow(run.flowVersion.document);
-    if (!prepared.ok) {
-      const message = prepared.problems.find((p) => p.severity === "error")?.message ?? "invalid flow";
+    const prepared = await deps.flowVersions.get(run.flowVersionId);
+    if (stopped) return; // handed back meanwhile
+    if (!prepared?.ok) {
+      const message = prepared ? (prepared.problems.find((p) => p.severity === "error")?.message ?? "invalid flow") : "its flow version no longer exists";
       await lifecycle.fail(lease, { code: "invalid_flow", message });
       return;
     }
@@ -77,7 +82,7 @@ export async function executeRun(deps: ExecutionDeps, lease: Lease, register: (h
       deterministicIds: true,
       requestedModels: requestedModels(prepared.flow),
       ...(resuming
-        ? { resumed: { runId, flowName: prepared.flow.document.name, seed: run.seed, inputs: run.inputs as Record<string, unknown>, startedAt: run.startedAt ?? new Date() } }
+        ? { resumed: { runId, flowName: prepared.flow.document.name, seed: run.seed, inputs: run.inputs, startedAt: run.startedAt } }
         : {}),
     });
     const writing = new EventWriter(lifecycle, lease, run.lastSeq, (error) => {
@@ -87,7 +92,7 @@ export async function executeRun(deps: ExecutionDeps, lease: Lease, register: (h
     const onWriteFailure = async (error: unknown) => {
       if (!(await stop("write failed"))) return;
       if (error instanceof LeaseLostError) {
-        const gone = (await lifecycle.db.run.count({ where: { id: runId } })) === 0;
+        const gone = (await deps.db.run.count({ where: { id: runId } })) === 0;
         log(gone ? `run ${runId} was deleted with its workspace; stopped` : `run ${runId}: another worker holds it now; stopped here`);
         return;
       }
@@ -100,7 +105,7 @@ export async function executeRun(deps: ExecutionDeps, lease: Lease, register: (h
 
     await runFlow(prepared.flow, {
       gateway: await deps.gatewayFor(run.workspaceId),
-      inputs: run.inputs as Record<string, unknown>,
+      inputs: run.inputs,
       seed: run.seed,
       runId,
       signal: controller.signal,
@@ -108,26 +113,15 @@ export async function executeRun(deps: ExecutionDeps, lease: Lease, register: (h
         writing.push(event);
         trace?.record(event);
       },
-      memory: new PgMemoryStore(lifecycle.db, run.workspaceId),
-      subflows: dbSubflows(lifecycle.db, { workspaceId: run.workspaceId, createdById: run.createdById, apiKeyId: run.apiKeyId }),
+      memory: new PgMemoryStore(deps.db, run.workspaceId),
+      subflows: dbSubflows(deps.db, { workspaceId: run.workspaceId, createdById: run.createdById, apiKeyId: run.apiKeyId }),
       ...(deps.limits ? { limits: deps.limits } : {}),
       ...(run.budgetUsd !== null ? { budgetUsd: run.budgetUsd } : {}),
-      ...(resuming ? { resume: { nodes: run.settled, nextSeq: run.lastSeq + 1, ...(run.startedAt ? { startedAt: run.startedAt.getTime() } : {}) } } : {}),
+      // Only a run that had started before has nodes to resume from (a fresh one reads nothing).
+      ...(resuming ? { resume: { nodes: await lifecycle.settled(runId), nextSeq: run.lastSeq + 1, startedAt: run.startedAt.getTime() } } : {}),
     });
     if (!stopped) await writing.close().catch(() => undefined); // a failed last write is handled by the writer's callback
   } finally {
     register(undefined);
   }
-}
-
-/** The run as the engine needs it, with the nodes it had settled before (for resume). */
-async function loadRun(lifecycle: RunLifecycle, runId: string) {
-  const run = await lifecycle.db.run.findUnique({
-    where: { id: runId },
-    select: { workspaceId: true, createdById: true, apiKeyId: true, inputs: true, seed: true, budgetUsd: true, lastSeq: true, cancelRequested: true, startedAt: true, flowVersion: { select: { document: true } } },
-  });
-  if (!run) return undefined;
-  const results = await lifecycle.db.nodeResult.findMany({ where: { runId }, select: { nodeId: true, result: true } });
-  const settled: Record<string, SettledNode> = Object.fromEntries(results.map((r) => [r.nodeId, r.result as unknown as SettledNode]));
-  return { ...run, settled };
 }

@@ -84,13 +84,13 @@ export class RunWorker {
     const entry: Active = {};
     this.active.set(runId, entry);
     const task = (async () => {
-      const lease = await lifecycle.claim(runId, workerId);
-      if (!lease || this.stopped) {
-        if (lease) await lifecycle.handBack(lease, { graceful: true });
+      const claimed = await lifecycle.claim(runId, workerId);
+      if (!claimed || this.stopped) {
+        if (claimed) await lifecycle.handBack(claimed.lease, { graceful: true });
         return; // finished, cancelled or held elsewhere: this job has nothing to do
       }
-      entry.lease = lease;
-      await executeRun(this.options, lease, (handle) => (entry.handle = handle));
+      entry.lease = claimed.lease;
+      await executeRun(this.options, claimed, (handle) => (entry.handle = handle));
     })()
       .catch((error: unknown) => log(`run ${runId} failed in the worker: ${(error as Error).message}`))
       .then(() => this.options.jobs.complete([job.id]))

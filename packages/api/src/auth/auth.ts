@@ -4,7 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import type { Db } from "@switchyard/db";
 import { retryAfterText, type RateLimiter } from "../services/rate-limiter";
-import { PgRateLimitStore } from "../services/pg-rate-limiter";
+import type { PgRateLimitStore } from "../services/pg-rate-limiter";
 import { ensurePersonalWorkspace } from "./personal-workspace";
 import { authInputProblem } from "./auth-input";
 
@@ -22,7 +22,7 @@ export interface AuthOptions {
   /** Sign-ups allowed per minute from one address (a classroom behind one NAT needs more). */
   signUpsPerMinute?: number;
   /** Where every limit here is counted (shared by all processes on the database); one on `db` unless given. */
-  rateLimitStore?: PgRateLimitStore;
+  rateLimitStore: PgRateLimitStore;
   /** Failed sign-ins allowed per account; 10 in 15 minutes unless given. */
   signInFailures?: RateLimiter;
 }
@@ -45,7 +45,7 @@ const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }
 export function createAuth(options: AuthOptions) {
   // Per account, on top of better-auth's per-address limit: guessing one person's password from
   // many addresses meets a wall too. Only failures count, so signing in often is never limited.
-  const store = options.rateLimitStore ?? new PgRateLimitStore(options.db);
+  const store = options.rateLimitStore;
   const failures = options.signInFailures ?? store.limiter("sign-in-failures", 10, 15 * 60_000);
   return betterAuth({
     appName: "Switchyard",

@@ -5,7 +5,7 @@ import { credentialPublicSelect } from "@switchyard/db";
 import { authedProcedure } from "../trpc";
 import { requireWorkspaceRole } from "../access";
 import { keyHint } from "../services/credential-vault";
-import { workspaceKeys } from "../services/workspace-keys";
+import { CREDENTIALS_CHANGED_CHANNEL, workspaceKeys } from "../services/workspace-keys";
 import { writeAudit } from "../audit/audit-log";
 
 const workspaceId = z.string().min(1).max(100);
@@ -35,6 +35,8 @@ export const credentialsRouter = {
       });
       // The provider and the hint the UI already shows; never the key.
       await writeAudit(tx, { workspaceId: input.workspaceId, actorId: ctx.user.id, action: "credential.set", target: saved.id, details: { provider: input.provider, keyHint: saved.keyHint } });
+      // On commit: workers drop the keys they hold for this workspace, so the next run uses this one.
+      await tx.$executeRaw`SELECT pg_notify(${CREDENTIALS_CHANGED_CHANNEL}, ${input.workspaceId})`;
       return saved;
     });
   }),
@@ -53,6 +55,7 @@ export const credentialsRouter = {
       const deleted = await tx.providerCredential.deleteMany({ where: { workspaceId: input.workspaceId, provider: input.provider } });
       if (deleted.count === 0) throw new TRPCError({ code: "NOT_FOUND", message: `No ${input.provider} key is stored for this workspace.` });
       await writeAudit(tx, { workspaceId: input.workspaceId, actorId: ctx.user.id, action: "credential.deleted", target: input.provider, details: { provider: input.provider } });
+      await tx.$executeRaw`SELECT pg_notify(${CREDENTIALS_CHANGED_CHANNEL}, ${input.workspaceId})`;
     });
     return { provider: input.provider };
   }),

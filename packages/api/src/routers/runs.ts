@@ -6,7 +6,6 @@ import { nodeResultSelect, runDetailSelect, runSummarySelect } from "@switchyard
 import { authedProcedure } from "../trpc";
 import { requireFlowRole, requireRunRole } from "../access";
 import { startRun } from "../runs/start-run";
-import { readRunEvents, runHasEnded } from "@switchyard/runs";
 import { eventsWhileAllowed } from "../runs/events-while-allowed";
 import { retryAfterText } from "../services/rate-limiter";
 import { userPrincipal } from "../services/access-changes";
@@ -76,7 +75,7 @@ export const runsRouter = {
    */
   events: authedProcedure.input(z.object({ runId: id, afterSeq: seqNumber.default(0) })).query(async ({ ctx, input }) => {
     await requireRunRole(ctx.db, ctx.user.id, input.runId, "viewer");
-    return readRunEvents(ctx.db, input.runId, input.afterSeq, { limit: 20_000, maxBytes: EVENTS_PAGE_BYTES });
+    return ctx.services.runs.readEvents(input.runId, input.afterSeq, { limit: 20_000, maxBytes: EVENTS_PAGE_BYTES });
   }),
 
   /**
@@ -97,7 +96,7 @@ export const runsRouter = {
         if (isTerminalEvent(event)) return;
       }
       // A stream of a run that ended before the reader's last event simply has nothing more to say.
-      if (!abort.aborted && !(await runHasEnded(ctx.db, input.runId))) {
+      if (!abort.aborted && !(await ctx.services.runs.hasEnded(input.runId))) {
         throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The event stream ended early; reconnect to resume." });
       }
     }),

@@ -1,74 +1,45 @@
 import type { RunEvent } from "@switchyard/core";
 import type { ApiServices } from "../services/api-services";
-import type { Principal } from "../services/access-changes";
+import { watchAccess, type AccessWatchOptions } from "./access-watch";
 
-/** The safety net behind announcements: how often an open stream re-checks access regardless. */
-export const ACCESS_RECHECK_MS = 5000;
+export { ACCESS_RECHECK_MS } from "./access-watch";
 
-export interface GuardedStreamOptions {
+export interface GuardedStreamOptions extends AccessWatchOptions {
   services: Pick<ApiServices, "events" | "accessChanges">;
   runId: string;
   afterSeq: number;
-  /** Aborted when the reader goes away. */
-  signal: AbortSignal;
-  /** Whose access the stream depends on. */
-  principal: Principal;
-  /** Throws (NOT_FOUND, FORBIDDEN…) once the principal may no longer read the run. */
-  check: () => Promise<void>;
-  recheckMs?: number;
 }
 
 /**
- * A run's events for as long as the reader may see them. Access is checked again as soon as a
- * change to the reader's access is announced, and every few seconds in case an announcement was
- * missed (or a flow was deleted); once the check fails, the stream ends with its error.
+ * A run's events for as long as the reader may see them (see watchAccess); once access is lost,
+ * the stream ends with its error.
  */
 export async function* eventsWhileAllowed(options: GuardedStreamOptions): AsyncGenerator<RunEvent> {
-  const { services, principal, check } = options;
-  const stop = new AbortController();
-  const onAbort = () => stop.abort();
-  options.signal.addEventListener("abort", onAbort);
-  if (options.signal.aborted) stop.abort();
-
-  let denied: { error: unknown } | undefined;
-  let running = false;
-  let again = false;
-  const recheck = (): void => {
-    // One check at a time; an announcement during a check runs one more after it, so a change
-    // committed after the running check's read is still seen.
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    void check()
-      .catch((error: unknown) => {
-        denied ??= { error };
-        stop.abort();
-      })
-      .finally(() => {
-        running = false;
-        if (again && !denied) {
-          again = false;
-          recheck();
-        }
-      });
-  };
-
-  const unsubscribe = await services.accessChanges.subscribe(principal, recheck);
-  const timer = setInterval(recheck, options.recheckMs ?? ACCESS_RECHECK_MS);
-  // The caller checked before subscribing; check once more so a change in between is not missed.
-  recheck();
+  const watch = await watchAccess(options);
   try {
-    for await (const event of services.events.stream(options.runId, options.afterSeq, stop.signal)) {
-      if (denied) break;
+    for await (const event of options.services.events.stream(options.runId, options.afterSeq, watch.signal)) {
+      if (watch.denied()) break;
       yield event;
     }
+    const denied = watch.denied();
     if (denied) throw denied.error;
   } finally {
-    clearInterval(timer);
-    unsubscribe();
-    options.signal.removeEventListener("abort", onAbort);
-    stop.abort();
+    watch.close();
+  }
+}
+
+/**
+ * The run's terminal event, waiting for it for as long as the reader may see the run; undefined
+ * if the reader goes away first. Reads nothing until the run has ended (REST `?wait=true`).
+ */
+export async function endWhileAllowed(options: Omit<GuardedStreamOptions, "afterSeq">): Promise<RunEvent | undefined> {
+  const watch = await watchAccess(options);
+  try {
+    const end = await options.services.events.waitForEnd(options.runId, watch.signal);
+    const denied = watch.denied();
+    if (denied) throw denied.error;
+    return end;
+  } finally {
+    watch.close();
   }
 }

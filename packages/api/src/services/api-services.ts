@@ -1,5 +1,7 @@
 import type { RunEvent } from "@switchyard/core";
-import type { RunLifecycle } from "@switchyard/runs";
+import type { SqlPool } from "@switchyard/db";
+import type { FlowVersions, RunLifecycle } from "@switchyard/runs";
+import type { ApiKeyCache } from "../auth/api-key-cache";
 import type { AccessChanges } from "./access-changes";
 import type { CredentialVault } from "./credential-vault";
 import type { RateLimits } from "./rate-limiter";
@@ -7,6 +9,8 @@ import type { RateLimits } from "./rate-limiter";
 /** A run's events, persisted ones first, then live ones, each exactly once, in seq order. */
 export interface RunEventSource {
   stream(runId: string, afterSeq: number, signal: AbortSignal): AsyncIterable<RunEvent>;
+  /** The run's terminal event once it has ended (at once if it has), or undefined if `signal` aborts first. */
+  waitForEnd(runId: string, signal: AbortSignal): Promise<RunEvent | undefined>;
 }
 
 /** One provider's models for the model picker, with prices (USD per million tokens). */
@@ -42,6 +46,12 @@ export interface ProviderServices {
 export interface ApiServices {
   /** Creates, cancels and reads runs: the run lifecycle, which owns every change to a run. */
   runs: RunLifecycle;
+  /** Plain SQL on the same database, for what every run's start reads (see @switchyard/db's sql.ts). */
+  sql: SqlPool;
+  /** Saved flow versions, validated and compiled once per process. */
+  flowVersions: FlowVersions;
+  /** API keys verified and remembered briefly (forgotten at once when their access changes). */
+  apiKeys: ApiKeyCache;
   events: RunEventSource;
   vault: CredentialVault;
   providers: ProviderServices;

@@ -1,4 +1,5 @@
-import { Prisma, type Db } from "@switchyard/db";
+import sql, { raw } from "sql-template-tag";
+import { changed, rows, type SqlClient } from "@switchyard/db";
 import type { RateDecision, RateLimiter } from "./rate-limiter";
 
 export interface PgRateLimitStoreOptions {
@@ -45,7 +46,7 @@ export class PgRateLimitStore {
   private takes = 0;
 
   constructor(
-    private readonly db: Db,
+    private readonly sql: SqlClient,
     options: PgRateLimitStoreOptions = {},
   ) {
     this.now = options.now ?? (() => Date.now());
@@ -73,7 +74,9 @@ export class PgRateLimitStore {
     // The sweep runs beside the take, in its own statement: it holds no lock while a take waits,
     // so the two can't deadlock. A failed sweep is only garbage left for the next one.
     const sweeping = ++this.takes % this.sweepEvery === 0 ? this.sweep(now).catch(() => 0) : undefined;
-    const [row] = await this.db.$queryRaw<TakeRow[]>`
+    const [row] = await rows<TakeRow>(
+      this.sql,
+      sql`
       WITH taken AS (
         INSERT INTO "rate_limit_bucket" AS b ("key", "hits", "expiresAt", "allowed")
         VALUES (${bucket}, ARRAY[${now}::bigint], ${now}::bigint + ${windowMs}::bigint, true)
@@ -91,7 +94,8 @@ export class PgRateLimitStore {
       SELECT "allowed",
         (${limit}::int - cardinality("hits"))::int AS "remaining",
         ${retryAfterSql("hits", now, limit, windowMs)} AS "retryAfterMs"
-      FROM taken`;
+      FROM taken`,
+    );
     await sweeping;
     if (!row) throw new Error("rate limit: the take statement returned no row");
     return row.allowed ? { ok: true, remaining: row.remaining } : { ok: false, retryAfterMs: clampWait(row.retryAfterMs, windowMs) };
@@ -101,11 +105,14 @@ export class PgRateLimitStore {
   async check(bucket: string, limit: number, windowMs: number): Promise<RateDecision> {
     validate(limit, windowMs);
     const now = this.now();
-    const [row] = await this.db.$queryRaw<CheckRow[]>`
+    const [row] = await rows<CheckRow>(
+      this.sql,
+      sql`
       SELECT cardinality(live)::int AS "live", ${retryAfterSql("live", now, limit, windowMs)} AS "retryAfterMs"
       FROM "rate_limit_bucket" AS b,
         LATERAL (SELECT ARRAY(SELECT h FROM unnest(b."hits") AS h WHERE h > ${now}::bigint - ${windowMs}::bigint ORDER BY h) AS live) AS pruned
-      WHERE b."key" = ${bucket}`;
+      WHERE b."key" = ${bucket}`,
+    );
     const live = row?.live ?? 0;
     if (live < limit) return { ok: true, remaining: limit - live - 1 };
     return { ok: false, retryAfterMs: clampWait(row?.retryAfterMs ?? null, windowMs) };
@@ -113,9 +120,11 @@ export class PgRateLimitStore {
 
   /** Removes the newest hit of `bucket` (hits are appended in time order); nothing when it has none. */
   async refund(bucket: string): Promise<void> {
-    await this.db.$executeRaw`
-      UPDATE "rate_limit_bucket" SET "hits" = "hits"[1:cardinality("hits") - 1]
-      WHERE "key" = ${bucket} AND cardinality("hits") > 0`;
+    await changed(
+      this.sql,
+      sql`UPDATE "rate_limit_bucket" SET "hits" = "hits"[1:cardinality("hits") - 1]
+      WHERE "key" = ${bucket} AND cardinality("hits") > 0`,
+    );
   }
 
   /**
@@ -123,11 +132,13 @@ export class PgRateLimitStore {
    * anyway). SKIP LOCKED: a bucket in use by a take is skipped, never waited for. Returns how many.
    */
   async sweep(now = this.now()): Promise<number> {
-    return this.db.$executeRaw`
-      DELETE FROM "rate_limit_bucket" WHERE "key" IN (
+    return changed(
+      this.sql,
+      sql`DELETE FROM "rate_limit_bucket" WHERE "key" IN (
         SELECT "key" FROM "rate_limit_bucket" WHERE "expiresAt" <= ${now}::bigint
         LIMIT ${this.sweepBatch}::int FOR UPDATE SKIP LOCKED
-      )`;
+      )`,
+    );
   }
 }
 
@@ -136,8 +147,8 @@ export class PgRateLimitStore {
  * them): once the oldest hits beyond `limit - 1` have left. Null while there is room already.
  */
 function retryAfterSql(hits: "hits" | "live", now: number, limit: number, windowMs: number) {
-  const column = Prisma.raw(`"${hits}"`);
-  return Prisma.sql`(CASE WHEN cardinality(${column}) >= ${limit}::int
+  const column = raw(`"${hits}"`);
+  return sql`(CASE WHEN cardinality(${column}) >= ${limit}::int
     THEN ${column}[cardinality(${column}) - ${limit}::int + 1] + ${windowMs}::bigint - ${now}::bigint END)::float8`;
 }
 

@@ -1,6 +1,9 @@
 import type { Db } from "@switchyard/db";
 import type { CredentialVault } from "./credential-vault";
 
+/** NOTIFY channel: a workspace's provider keys changed (payload: its id); workers forget theirs. */
+export const CREDENTIALS_CHANGED_CHANNEL = "switchyard_credentials_changed";
+
 /**
  * A workspace's provider keys, decrypted. Only workers and the key test call this; nothing that
  * reaches a client ever carries the result.

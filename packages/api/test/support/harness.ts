@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { createTestDatabase, type Db, type Role, type TestDatabase } from "@switchyard/db";
+import { createSqlPool, createTestDatabase, type Db, type Role, type SqlPool, type TestDatabase } from "@switchyard/db";
 import { createCaller } from "../../src/root";
 import { createContextInner, type SessionUser } from "../../src/context";
 import { ensurePersonalWorkspace } from "../../src/auth/personal-workspace";
@@ -15,6 +15,8 @@ export interface TestUser extends SessionUser {
 
 export interface TestApi extends TestServices {
   db: Db;
+  /** Plain SQL on the same database (what the run lifecycle uses). */
+  sql: SqlPool;
   /** The test database's URL, for a second client (another "process") on it. */
   url: string;
   /** A new user with a personal workspace, created straight in the database. */
@@ -37,10 +39,11 @@ export interface TestApi extends TestServices {
 export function useTestApi(): TestApi {
   let database: TestDatabase | undefined;
   let services: TestServices | undefined;
+  let sql: SqlPool | undefined;
   const ready = () => {
-    if (!database || !services)
+    if (!database || !services || !sql)
       throw new Error("useTestApi() is ready only inside tests and hooks");
-    return { db: database.db, ...services };
+    return { db: database.db, sql, ...services };
   };
   const callerFor = (
     user: SessionUser | null,
@@ -58,15 +61,20 @@ export function useTestApi(): TestApi {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    services = createTestServices(database.db);
+    sql = createSqlPool(database.url, { max: 4 });
+    services = createTestServices(database.db, sql);
   });
   afterAll(async () => {
+    await sql?.end();
     await database?.drop();
   });
 
   return {
     get db() {
       return ready().db;
+    },
+    get sql() {
+      return ready().sql;
     },
     get url() {
       if (!database) throw new Error("useTestApi() is ready only inside tests and hooks");

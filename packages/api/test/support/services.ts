@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isTerminalEvent, type RunEvent } from "@switchyard/core";
-import type { Db, DbTransaction } from "@switchyard/db";
-import { readRunEvents, runHasEnded, RunLifecycle, type RunDispatch } from "@switchyard/runs";
+import type { Db, SqlPool } from "@switchyard/db";
+import type pg from "pg";
+import { FlowVersions, readEndEvent, readRunEvents, runHasEnded, RunLifecycle, type RunDispatch } from "@switchyard/runs";
+import { ApiKeyCache } from "../../src/auth/api-key-cache";
 import type {
   ApiServices,
   ModelCatalogGroup,
@@ -28,7 +30,7 @@ export class RecordingDispatch implements RunDispatch {
   readonly cancelRequests: string[] = [];
   failNext = false;
 
-  async send(_tx: DbTransaction, runId: string): Promise<void> {
+  async send(_tx: pg.PoolClient, runId: string): Promise<void> {
     if (this.failNext) {
       this.failNext = false;
       throw new Error("connection refused (test queue)");
@@ -42,12 +44,12 @@ export class RecordingDispatch implements RunDispatch {
 }
 
 /** Persisted events by polling the real event table (the server LISTENs; polling is the same read). */
-export function pollingEventSource(db: Db, pollMs = 20): RunEventSource {
+export function pollingEventSource(sql: SqlPool, pollMs = 20): RunEventSource {
   return {
     async *stream(runId: string, afterSeq: number, signal: AbortSignal): AsyncIterable<RunEvent> {
       let last = afterSeq;
       while (!signal.aborted) {
-        const events = await readRunEvents(db, runId, last);
+        const events = await readRunEvents(sql, runId, last);
         for (const event of events) {
           last = event.seq;
           yield event;
@@ -55,9 +57,17 @@ export function pollingEventSource(db: Db, pollMs = 20): RunEventSource {
         }
         if (events.length > 0) continue;
         // As the server's source does: a run that ended before the reader's last event has no more.
-        if ((await runHasEnded(db, runId)) && (await readRunEvents(db, runId, last, { limit: 1 })).length === 0) return;
+        if ((await runHasEnded(sql, runId)) && (await readRunEvents(sql, runId, last, { limit: 1 })).length === 0) return;
         await new Promise((resolve) => setTimeout(resolve, pollMs));
       }
+    },
+    async waitForEnd(runId: string, signal: AbortSignal): Promise<RunEvent | undefined> {
+      while (!signal.aborted) {
+        const end = await readEndEvent(sql, runId);
+        if (end) return end;
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
+      }
+      return undefined;
     },
   };
 }
@@ -134,18 +144,22 @@ export interface TestServices {
 }
 
 /** Real services for router tests: a fresh vault key per call, the real event table, a recording queue. */
-export function createTestServices(db: Db): TestServices {
+export function createTestServices(db: Db, sql: SqlPool): TestServices {
   const queue = new RecordingDispatch();
   const vault = new CredentialVault(randomBytes(32));
+  const accessChanges = inProcessAccessChanges();
   const services: ApiServices = {
-    runs: new RunLifecycle({ db, dispatch: queue }),
-    events: pollingEventSource(db),
+    runs: new RunLifecycle({ sql, dispatch: queue }),
+    sql,
+    flowVersions: new FlowVersions(sql, { checkModel: (model) => testProviders.checkModel(model) }),
+    apiKeys: new ApiKeyCache(db, accessChanges),
+    events: pollingEventSource(sql),
     vault,
     providers: testProviders,
     templates: exampleTemplates,
-    accessChanges: inProcessAccessChanges(),
+    accessChanges,
     // Roomy, so router tests never meet them; rate-limit tests pass tight ones of their own.
-    rateLimits: defaultRateLimits(new PgRateLimitStore(db), {
+    rateLimits: defaultRateLimits(new PgRateLimitStore(sql), {
       runStartPerMinute: 10_000,
       restPerMinute: 10_000,
     }),

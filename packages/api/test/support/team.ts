@@ -79,7 +79,7 @@ export async function createTeam(t: TestApi, label = "Team"): Promise<Team> {
       .runId;
   const finishedRun = async (answer?: string, flow = flowId) => {
     const runId = await queuedRun(flow);
-    await appendRunEvents(t.db, runId, completedRunEvents(runId, answer), { unclaimed: true });
+    await appendRunEvents(t.sql, runId, completedRunEvents(runId, answer), { unclaimed: true });
     return runId;
   };
   const runId = await finishedRun();

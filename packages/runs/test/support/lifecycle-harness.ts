@@ -1,11 +1,12 @@
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll } from "vitest";
-import { createTestDatabase, type Db, type TestDatabase } from "@switchyard/db";
+import { createSqlPool, createTestDatabase, type Db, type SqlPool, type TestDatabase } from "@switchyard/db";
 import { RunJobs } from "../../src/run-jobs";
 import { RunLifecycle } from "../../src/run-lifecycle";
 
 export interface LifecycleHarness {
   db: Db;
+  sql: SqlPool;
   url: string;
   boss: PgBoss;
   jobs: RunJobs;
@@ -21,13 +22,15 @@ export function useLifecycle(): LifecycleHarness {
   let database: TestDatabase;
   let boss: PgBoss;
   let jobs: RunJobs;
+  let pool: SqlPool;
   let flowVersion: { flowId: string; versionId: string; workspaceId: string };
 
   beforeAll(async () => {
     database = await createTestDatabase();
     boss = new PgBoss({ connectionString: database.url, schema: "pgboss", max: 2, supervise: false, schedule: false });
     await boss.start();
-    jobs = new RunJobs(boss, database.db);
+    pool = createSqlPool(database.url, { max: 4 });
+    jobs = new RunJobs(boss, pool);
     await jobs.prepare();
     const { db } = database;
     const user = await db.user.create({ data: { id: "u1", name: "U", email: "u@example.com" } });
@@ -38,12 +41,16 @@ export function useLifecycle(): LifecycleHarness {
   });
   afterAll(async () => {
     await boss?.stop({ graceful: false, wait: true }).catch(() => undefined);
+    await pool?.end();
     await database?.drop();
   });
 
   return {
     get db() {
       return database.db;
+    },
+    get sql() {
+      return pool;
     },
     get url() {
       return database.url;
@@ -54,7 +61,7 @@ export function useLifecycle(): LifecycleHarness {
     get jobs() {
       return jobs;
     },
-    lifecycle: (options = {}) => new RunLifecycle({ db: database.db, dispatch: jobs, ...options }),
+    lifecycle: (options = {}) => new RunLifecycle({ sql: pool, dispatch: jobs, ...options }),
     newRun: (lifecycle) =>
       lifecycle.create({ flowId: flowVersion.flowId, flowVersionId: flowVersion.versionId, workspaceId: flowVersion.workspaceId, inputs: {}, seed: 1 }),
     async liveJobs(runId) {
