@@ -27,23 +27,22 @@ export interface ClaimedRun {
 }
 
 /**
- * Claims a run no one holds: queued, or handed back (by its worker, or by the reaper for a worker
- * that died). One conditional statement, so of concurrent claims exactly one wins; the first
- * stamps startedAt. A lease that merely lapsed is not claimable here: only the reaper turns it
- * loose, counting the interruption, so every retry goes through one door.
+ * Claims the runs no one holds among `runIds`: queued, or handed back (by its worker, or by the
+ * reaper for a worker that died). One conditional statement for the whole batch a worker fetched,
+ * so of concurrent claims of a run exactly one wins; the first stamps startedAt. A lease that
+ * merely lapsed is not claimable here: only the reaper turns it loose, counting the interruption,
+ * so every retry goes through one door. Returns what was claimed, by run id.
  */
-export async function claimRun(client: SqlClient, runId: string, owner: string, leaseMs: number): Promise<{ lease: Lease; run: ClaimedRun } | undefined> {
-  const [row] = await rows<ClaimedRun & { attempts: number }>(
+export async function claimRuns(client: SqlClient, runIds: readonly string[], owner: string, leaseMs: number): Promise<Map<string, { lease: Lease; run: ClaimedRun }>> {
+  const claimed = await rows<ClaimedRun & { id: string; attempts: number }>(
     client,
     sql`UPDATE "run" SET "status" = 'running', "leaseOwner" = ${owner},
       "leaseExpiresAt" = now() + ${leaseMs}::int * interval '1 millisecond',
       "attempts" = "attempts" + 1, "startedAt" = coalesce("startedAt", now())
-    WHERE "id" = ${runId} AND "status" IN ('queued', 'running') AND "leaseOwner" IS NULL
-    RETURNING "attempts", "workspaceId", "flowVersionId", "inputs", "seed", "budgetUsd", "lastSeq", "cancelRequested", "startedAt", "createdById", "apiKeyId"`,
+    WHERE "id" = ANY(${[...runIds]}::text[]) AND "status" IN ('queued', 'running') AND "leaseOwner" IS NULL
+    RETURNING "id", "attempts", "workspaceId", "flowVersionId", "inputs", "seed", "budgetUsd", "lastSeq", "cancelRequested", "startedAt", "createdById", "apiKeyId"`,
   );
-  if (!row) return undefined;
-  const { attempts, ...run } = row;
-  return { lease: { runId, owner, token: attempts }, run };
+  return new Map(claimed.map(({ id, attempts, ...run }) => [id, { lease: { runId: id, owner, token: attempts }, run }]));
 }
 
 /**

@@ -13,7 +13,7 @@ export interface RunDispatch {
    * Puts a run's job on the queue inside the caller's transaction, so a run and its job commit
    * together or not at all (a crash in between cannot leave a run queued with no job).
    */
-  send(tx: pg.PoolClient, runId: string): Promise<void>;
+  send(tx: pg.PoolClient, runId: string, options?: { notified?: boolean }): Promise<void>;
   /** Tells whichever workers hold these runs to abort them (a cancel, a deleted workspace). */
   abort(runIds: readonly string[]): Promise<void>;
 }
@@ -28,8 +28,16 @@ export interface RunJob {
 const COMPLETE_EVERY_MS = 20;
 
 /**
- * The queue on pg-boss. pg-boss delivers jobs; it does not retry them (`retryLimit: 0`): a run
- * that needs another attempt gets a new job from the lifecycle, the one place that decides it.
+ * A fetched job not marked done within this time is delivered again (a worker died between taking
+ * a job and claiming its run). Deliveries are cheap to repeat: claims are exclusive, so a job for a
+ * run someone holds, or that has finished, is simply marked done.
+ */
+const REDELIVER_AFTER_SECONDS = 60;
+const QUEUE_OPTIONS = { policy: "standard", retryLimit: 5, retryDelay: 1, expireInSeconds: REDELIVER_AFTER_SECONDS } as const;
+
+/**
+ * The queue on pg-boss. pg-boss delivers jobs, at least once; whether a run gets another attempt
+ * is not its business but the lifecycle's (hand-back and reaper), the one place that decides it.
  */
 export class RunJobs implements RunDispatch {
   private completing: string[] = [];
@@ -42,15 +50,16 @@ export class RunJobs implements RunDispatch {
 
   /** Creates the queue (idempotent) with the settings the lifecycle relies on. */
   async prepare(): Promise<void> {
-    await this.boss.createQueue(RUN_QUEUE, { name: RUN_QUEUE, policy: "standard", retryLimit: 0, expireInSeconds: 23 * 3600 });
-    // Queues made by older versions retried jobs themselves, beside the lease reaper.
-    await this.boss.updateQueue(RUN_QUEUE, { name: RUN_QUEUE, policy: "standard", retryLimit: 0, expireInSeconds: 23 * 3600 });
+    await this.boss.createQueue(RUN_QUEUE, { name: RUN_QUEUE, ...QUEUE_OPTIONS });
+    // A queue made by an older version kept a job for 23 hours before delivering it again.
+    await this.boss.updateQueue(RUN_QUEUE, { name: RUN_QUEUE, ...QUEUE_OPTIONS });
   }
 
-  async send(tx: pg.PoolClient, runId: string): Promise<void> {
-    await this.boss.send(RUN_QUEUE, { runId }, { retryLimit: 0, db: { executeSql: (text, values) => tx.query(text, values) } });
+  /** `notified`: the caller's transaction already NOTIFYs the workers. */
+  async send(tx: pg.PoolClient, runId: string, options: { notified?: boolean } = {}): Promise<void> {
+    await this.boss.send(RUN_QUEUE, { runId }, { db: { executeSql: (text, values) => tx.query(text, values) } });
     // Delivered when the transaction commits, so a woken worker always finds the job.
-    await rows(tx, sql`SELECT pg_notify(${RUN_QUEUED_CHANNEL}, ${runId})`);
+    if (!options.notified) await rows(tx, sql`SELECT pg_notify(${RUN_QUEUED_CHANNEL}, ${runId})`);
   }
 
   async abort(runIds: readonly string[]): Promise<void> {

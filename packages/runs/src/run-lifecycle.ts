@@ -6,7 +6,7 @@ import { createRun, type NewRun } from "./create-run";
 import type { Fence } from "./fence";
 import { endRunAsFailed } from "./give-up";
 import { handBack, MAX_INTERRUPTIONS, type Interruption } from "./hand-back";
-import { claimRun, renewLeases, type ClaimedRun, type Lease } from "./lease";
+import { claimRuns, renewLeases, type ClaimedRun, type Lease } from "./lease";
 import { readEndEvent, readRunEvents, runHasEnded, settledNodes, type ReadEventsOptions } from "./read-events";
 import { reapExpiredLeases, type Reaped } from "./reaper";
 import type { RunDispatch } from "./run-jobs";
@@ -56,8 +56,13 @@ export class RunLifecycle {
   }
 
   /** The lease and what the worker needs of the run, or undefined if it is not claimable. */
-  claim(runId: string, owner: string): Promise<{ lease: Lease; run: ClaimedRun } | undefined> {
-    return claimRun(this.sql, runId, owner, this.leaseMs);
+  async claim(runId: string, owner: string): Promise<{ lease: Lease; run: ClaimedRun } | undefined> {
+    return (await claimRuns(this.sql, [runId], owner, this.leaseMs)).get(runId);
+  }
+
+  /** Claims many runs in one statement (a worker's fetched batch); what was claimed, by run id. */
+  claimMany(runIds: readonly string[], owner: string): Promise<Map<string, { lease: Lease; run: ClaimedRun }>> {
+    return claimRuns(this.sql, runIds, owner, this.leaseMs);
   }
 
   renew(owner: string): Promise<Map<string, number>> {

@@ -151,7 +151,7 @@ async function startViaRest(req: IncomingMessage, res: ServerResponse, url: URL,
   res.on("close", () => gone.abort());
   const abort = AbortSignal.any([AbortSignal.timeout(waitMs), gone.signal]);
   // Nothing is read until the run has ended: one read of its terminal event.
-  const last = await endWhileAllowed({ services: deps.services, runId, signal: abort, principal: apiKeyPrincipal(principal.apiKeyId), check: keyStillReads(deps, principal, runId) });
+  const last = await endWhileAllowed({ services: deps.services, runId, signal: abort, principal: apiKeyPrincipal(principal.apiKeyId), check: keyStillReads(deps, principal, runId), justChecked: true });
   if (!last || !isTerminalEvent(last)) return sendJson(res, 202, { runId, version, status: "running", eventsUrl });
   const status = last.type === "run.completed" ? "completed" : last.type === "run.failed" ? "failed" : "cancelled";
   return sendJson(res, 200, {

@@ -1,4 +1,4 @@
-import { RUN_CANCEL_CHANNEL, RUN_QUEUED_CHANNEL, type Lease, type RunJob, type RunJobs } from "@switchyard/runs";
+import { RUN_CANCEL_CHANNEL, RUN_QUEUED_CHANNEL, type ClaimedRun, type Lease, type RunJob, type RunJobs } from "@switchyard/runs";
 import type { PgListener } from "../db/pg-listener";
 import { executeRun, type ExecutionDeps, type ExecutionHandle } from "./run-execution";
 
@@ -9,6 +9,8 @@ export interface RunWorkerOptions extends ExecutionDeps {
   /** Runs this worker executes at once. */
   concurrency: number;
 }
+
+type Claimed = { lease: Lease; run: ClaimedRun };
 
 interface Active {
   lease?: Lease;
@@ -69,33 +71,43 @@ export class RunWorker {
       this.options.log(`could not fetch jobs: ${(error as Error).message}`);
       return;
     }
-    const duplicates: string[] = [];
-    for (const job of jobs) {
-      // A second job for a run this worker is already executing is not a second run of it.
-      if (this.active.has(job.runId)) duplicates.push(job.id);
-      else this.process(job);
+    // A second job for a run this worker is already executing is not a second run of it.
+    const fresh = jobs.filter((job, i) => !this.active.has(job.runId) && jobs.findIndex((j) => j.runId === job.runId) === i);
+    const done = jobs.filter((job) => !fresh.includes(job)).map((job) => job.id);
+    for (const job of fresh) this.active.set(job.runId, {});
+    let claimed = new Map<string, Claimed>();
+    try {
+      if (fresh.length > 0 && !this.stopped) claimed = await this.options.lifecycle.claimMany(fresh.map((job) => job.runId), this.options.workerId);
+    } catch (error) {
+      // Left uncompleted, the jobs are delivered again once they expire (RunJobs): nothing is lost.
+      this.options.log(`could not claim runs: ${(error as Error).message}`);
+      for (const job of fresh) this.active.delete(job.runId);
+      return;
     }
-    await this.options.jobs.complete(duplicates).catch(() => undefined);
+    for (const job of fresh) {
+      const run = claimed.get(job.runId);
+      if (run) this.process(job, run);
+      else {
+        // Finished, cancelled or held elsewhere: this job has nothing to do.
+        this.active.delete(job.runId);
+        done.push(job.id);
+      }
+    }
+    if (done.length > 0) this.options.jobs.complete(done).catch(() => undefined);
   }
 
-  private process(job: RunJob): void {
+  private process(job: RunJob, claimed: Claimed): void {
     const { runId } = job;
-    const { lifecycle, workerId, log } = this.options;
-    const entry: Active = {};
-    this.active.set(runId, entry);
+    const entry = this.active.get(runId)!;
+    entry.lease = claimed.lease;
     const task = (async () => {
-      const claimed = await lifecycle.claim(runId, workerId);
-      if (!claimed || this.stopped) {
-        if (claimed) await lifecycle.handBack(claimed.lease, { graceful: true });
-        return; // finished, cancelled or held elsewhere: this job has nothing to do
-      }
-      entry.lease = claimed.lease;
+      if (this.stopped) return void (await this.options.lifecycle.handBack(claimed.lease, { graceful: true }));
       await executeRun(this.options, claimed, (handle) => (entry.handle = handle));
     })()
-      .catch((error: unknown) => log(`run ${runId} failed in the worker: ${(error as Error).message}`))
-      .then(() => this.options.jobs.complete([job.id]))
-      .catch(() => undefined)
+      .catch((error: unknown) => this.options.log(`run ${runId} failed in the worker: ${(error as Error).message}`))
       .finally(() => {
+        // The job is marked done with others finishing about now; the slot is free already.
+        this.options.jobs.complete([job.id]).catch(() => undefined);
         this.active.delete(runId);
         this.running.delete(task);
         this.wake();

@@ -13,6 +13,11 @@ export interface AccessWatchOptions {
   /** Aborted when the reader goes away. */
   signal: AbortSignal;
   recheckMs?: number;
+  /**
+   * The caller has just checked with an answer no older than the last announcement (an API key
+   * verified, or remembered until a change to it was announced): no need to check again at once.
+   */
+  justChecked?: boolean;
 }
 
 export interface AccessWatch {
@@ -26,8 +31,8 @@ export interface AccessWatch {
 /**
  * Keeps checking that a reader may still read a run, for as long as it reads: again as soon as a
  * change to its access is announced, and every few seconds in case an announcement was missed
- * (or a flow was deleted). The caller checked once before; this checks once more at the start,
- * so a change in between is not missed.
+ * (or a flow was deleted). The caller checked once before; this checks once more at the start
+ * (unless `justChecked`), so a change in between is not missed.
  */
 export async function watchAccess(options: AccessWatchOptions): Promise<AccessWatch> {
   const { services, principal, check } = options;
@@ -63,7 +68,7 @@ export async function watchAccess(options: AccessWatchOptions): Promise<AccessWa
 
   const unsubscribe = await services.accessChanges.subscribe(principal, recheck);
   const timer = setInterval(recheck, options.recheckMs ?? ACCESS_RECHECK_MS);
-  recheck();
+  if (!options.justChecked) recheck();
   return {
     signal: stop.signal,
     denied: () => denied,
