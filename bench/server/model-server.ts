@@ -13,11 +13,20 @@ export interface ModelServer {
   close(): Promise<void>;
 }
 
+/** The model server in a process of its own, so the load generator can't slow its answers down. */
+export interface RemoteModelServer {
+  baseURL: string;
+  /** Chat completions answered so far. */
+  calls(): Promise<number>;
+  close(): Promise<void>;
+}
+
 export async function startModelServer(options: { latencyMs: number; slowMs?: number; hugeBytes?: number }): Promise<ModelServer> {
   const state = { calls: 0 };
   const chunk = (model: string, delta: Record<string, unknown>, finish: string | null = null) =>
     `data: ${JSON.stringify({ id: "b", object: "chat.completion.chunk", created: 1, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
   const server: Server = createServer((req, res) => {
+    if (req.url === "/calls") return void res.end(String(state.calls));
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString("utf8")));
     req.on("end", () => {

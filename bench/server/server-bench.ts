@@ -7,7 +7,7 @@ import { BackendCpu } from "./cpu";
 import { firstEventPhase } from "./first-event";
 import { fiveNodeSimFlow, oneModelFlow } from "./flows";
 import { quantile, type LoadTarget } from "./load";
-import { startModelServer } from "./model-server";
+import { startModelProcess } from "./model-process";
 import { benchEnv, startBenchProcess, type BenchProcess } from "./processes";
 import { COMPONENTS, cpuByComponent } from "./profile";
 import { checkRuns } from "./run-check";
@@ -33,7 +33,7 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 export async function serverBench(options: { quick: boolean }): Promise<void> {
   const seconds = options.quick ? 3000 : 8000;
   const database = await createTestDatabase();
-  const model = await startModelServer({ latencyMs: MODEL_LATENCY_MS, slowMs: 4000 });
+  const model = await startModelProcess(MODEL_LATENCY_MS, 4000);
   const backends = new BackendCpu(database.url, new URL(database.url).pathname.slice(1));
   await backends.connect();
   const env = await benchEnv(database.url, model.baseURL);
@@ -89,7 +89,7 @@ export async function serverBench(options: { quick: boolean }): Promise<void> {
     await Promise.all([worker1.stop(), worker2.stop(), api2.stop()]);
 
     // ── Takeover: the worker holding a run is SIGKILLed mid-call; another is running ──
-    const before = model.calls;
+    const before = await model.calls();
     const victim = await start("worker");
     const takeover = await takeoverPhase({
       url: api1.url!,
@@ -98,7 +98,7 @@ export async function serverBench(options: { quick: boolean }): Promise<void> {
       victim,
       startSurvivor: () => start("worker"),
       callArrived: async () => {
-        while (model.calls === before) await new Promise((resolve) => setTimeout(resolve, 10));
+        while ((await model.calls()) === before) await new Promise((resolve) => setTimeout(resolve, 10));
       },
     });
 

@@ -13,6 +13,11 @@ import type { RunDispatch } from "./run-jobs";
 
 export interface RunLifecycleOptions {
   sql: SqlPool;
+  /**
+   * Connections of their own for renewing leases and reaping, so a worker busy with many runs
+   * (its pool queued up with their writes) still renews on time and is not taken for dead.
+   */
+  heartbeat?: SqlPool;
   dispatch: RunDispatch;
   /** How long a claim lasts without renewal: the longest a dead worker keeps a run. */
   leaseMs?: number;
@@ -32,11 +37,13 @@ export const DEFAULT_LEASE_MS = 1500;
 export class RunLifecycle {
   readonly sql: SqlPool;
   readonly leaseMs: number;
+  private readonly heartbeat: SqlPool;
   private readonly dispatch: RunDispatch;
   private readonly maxInterruptions: number;
 
   constructor(options: RunLifecycleOptions) {
     this.sql = options.sql;
+    this.heartbeat = options.heartbeat ?? options.sql;
     this.dispatch = options.dispatch;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.maxInterruptions = options.maxInterruptions ?? MAX_INTERRUPTIONS;
@@ -66,7 +73,7 @@ export class RunLifecycle {
   }
 
   renew(owner: string): Promise<Map<string, number>> {
-    return renewLeases(this.sql, owner, this.leaseMs);
+    return renewLeases(this.heartbeat, owner, this.leaseMs);
   }
 
   append(runId: string, events: readonly RunEvent[], fence: Fence): Promise<void> {
@@ -83,7 +90,7 @@ export class RunLifecycle {
   }
 
   reap(): Promise<Reaped> {
-    return reapExpiredLeases(this.sql, this.dispatch, this.maxInterruptions);
+    return reapExpiredLeases(this.heartbeat, this.dispatch, this.maxInterruptions);
   }
 
   readEvents(runId: string, afterSeq: number, options?: ReadEventsOptions): Promise<RunEvent[]> {

@@ -40,7 +40,8 @@ export async function startWorkerRuntime(setup: WorkerSetup): Promise<WorkerRunt
   await boss.start();
   const jobs = new RunJobs(boss, sql);
   await jobs.prepare();
-  const lifecycle = new RunLifecycle({ sql, dispatch: jobs, leaseMs: env.SWITCHYARD_LEASE_MS });
+  const heartbeat = createSqlPool(setup.databaseUrl, { max: 2 });
+  const lifecycle = new RunLifecycle({ sql, heartbeat, dispatch: jobs, leaseMs: env.SWITCHYARD_LEASE_MS });
   const listener = new PgListener(setup.databaseUrl, log);
   const vault = new CredentialVault(setup.credentialKey);
   const gateways = new WorkspaceGateways(providerServices(gatewayConfigFromEnv(env)).gatewayFor, (workspaceId) => workspaceKeys(db, vault, workspaceId));
@@ -71,6 +72,7 @@ export async function startWorkerRuntime(setup: WorkerSetup): Promise<WorkerRunt
       await listener.close();
       await db.$disconnect();
       await sql.end();
+      await heartbeat.end();
     },
   };
 }

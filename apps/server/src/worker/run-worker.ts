@@ -39,7 +39,7 @@ export class RunWorker {
     await listener.listen(RUN_CANCEL_CHANNEL, (runId) => this.active.get(runId)?.handle?.cancel("cancelled by a user"));
     this.timers.push(setInterval(() => this.wake(), 1000));
     // Renewing often is cheap (one statement for every run held) and lets leases be short.
-    this.timers.push(setInterval(() => void this.renew(), Math.max(100, lifecycle.leaseMs / 4)));
+    this.timers.push(setInterval(() => void this.renew(), Math.max(100, lifecycle.leaseMs / 5)));
     this.timers.push(setInterval(() => void this.reap(), Math.max(100, lifecycle.leaseMs / 2)));
     this.wake();
   }
@@ -118,10 +118,13 @@ export class RunWorker {
   /** Extends every lease at once; a run no longer held (taken over after a stall) stops here. */
   private async renew(): Promise<void> {
     if (this.stopped || this.active.size === 0) return;
+    // Judge only the leases held before the statement: a run claimed while it was on its way is
+    // missing from its answer, yet very much held.
+    const before = [...this.active.values()].filter((entry) => entry.lease);
     try {
       const held = await this.options.lifecycle.renew(this.options.workerId);
-      for (const [runId, entry] of this.active) {
-        if (entry.lease && held.get(runId) !== entry.lease.token) entry.handle?.lost();
+      for (const entry of before) {
+        if (held.get(entry.lease!.runId) !== entry.lease!.token) entry.handle?.lost();
       }
     } catch (error) {
       this.options.log(`could not renew leases: ${(error as Error).message}`);
