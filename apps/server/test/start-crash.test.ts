@@ -40,7 +40,7 @@ describe("a server that dies while starting a run", () => {
     await database.db.$executeRawUnsafe(`CREATE FUNCTION slow_run() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(2); RETURN NEW; END $$`);
     await database.db.$executeRawUnsafe(`CREATE TRIGGER slow_run BEFORE INSERT ON "run" FOR EACH ROW EXECUTE FUNCTION slow_run()`);
     const runInsertWaiting = () =>
-      database.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query ILIKE '%INSERT INTO%"run"%' AND state = 'active' AND pid <> pg_backend_pid()`.then(([row]) => (row?.n ?? 0) > 0);
+      database.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND pid <> pg_backend_pid()`.then(([row]) => (row?.n ?? 0) > 0);
     void alice.mutate("runs.start", { flowId, inputs: { question: "lost?" } }).catch(() => undefined);
     await until(runInsertWaiting, 10_000);
     first.kill("SIGKILL");

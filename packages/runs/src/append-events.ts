@@ -69,18 +69,25 @@ export async function appendRunEvents(client: SqlClient, runId: string, events: 
   if (written[0]?.fenced !== 1) throw new LeaseLostError(runId);
 }
 
+/** Postgres refuses NOTIFY payloads of 8000 bytes and more; a terminal event rides along below this. */
+const NOTICE_EVENT_BYTES = 7000;
+
 /**
- * What a NOTIFY says about a batch: the run, its last seq, and whether the run has ended — so a
- * reader that only waits for the end (REST `?wait=true`) reads nothing until it has.
+ * What a NOTIFY says about a batch: the run, its last seq, and whether the run has ended — with
+ * the terminal event itself when it is small — so a reader that only waits for the end (REST
+ * `?wait=true`) reads nothing at all, or nothing until the run has ended.
  */
 export function runEventsNotice(runId: string, last: RunEvent): string {
-  return `${runId} ${last.seq}${isTerminalEvent(last) ? " end" : ""}`;
+  if (!isTerminalEvent(last)) return `${runId} ${last.seq}`;
+  const json = storableJson(last);
+  return json.length < NOTICE_EVENT_BYTES && Buffer.byteLength(json) < NOTICE_EVENT_BYTES ? `${runId} ${last.seq} end ${json}` : `${runId} ${last.seq} end`;
 }
 
 /** The notice's parts; a bare run id (older writers) is a batch of unknown end. */
-export function parseRunEventsNotice(payload: string): { runId: string; seq: number; ended: boolean } {
-  const [runId = "", seq, end] = payload.split(" ");
-  return { runId, seq: Number(seq ?? 0), ended: end === "end" };
+export function parseRunEventsNotice(payload: string): { runId: string; seq: number; ended: boolean; end?: RunEvent } {
+  const [runId = "", seq, ended, ...rest] = payload.split(" ");
+  const json = rest.join(" ");
+  return { runId, seq: Number(seq ?? 0), ended: ended === "end", ...(json ? { end: JSON.parse(json) as RunEvent } : {}) };
 }
 
 /** What a terminal event writes onto the run row. */

@@ -1,5 +1,5 @@
 import sql from "sql-template-tag";
-import { rows, transaction, type SqlPool } from "@switchyard/db";
+import type { SqlPool } from "@switchyard/db";
 import { RUN_QUEUED_CHANNEL } from "./channels";
 import type { RunDispatch } from "./run-jobs";
 import { newRunId } from "./new-id";
@@ -16,20 +16,19 @@ export interface NewRun {
   apiKeyId?: string;
 }
 
-/** Records the run as queued and puts its job on the queue, in one transaction. */
+/**
+ * Records the run as queued and puts its job on the queue, atomically: one statement writes both
+ * (the run only if its job was written), and wakes the workers when it commits.
+ */
 export async function createRun(pool: SqlPool, dispatch: RunDispatch, run: NewRun): Promise<string> {
   const id = newRunId();
-  await transaction(pool, async (tx) => {
-    // The workers' wake-up goes out with the insert (delivered on commit, when the job is there too).
-    await rows(
-      tx,
-      sql`WITH created AS (
-        INSERT INTO "run" ("id", "flowId", "flowVersionId", "workspaceId", "inputs", "seed", "budgetUsd", "createdById", "apiKeyId")
-        VALUES (${id}, ${run.flowId}, ${run.flowVersionId}, ${run.workspaceId}, ${JSON.stringify(run.inputs)}::jsonb, ${run.seed}, ${run.budgetUsd ?? null}::float8, ${run.createdById ?? null}::text, ${run.apiKeyId ?? null}::text)
-        RETURNING "id")
-      SELECT pg_notify(${RUN_QUEUED_CHANNEL}, "id") FROM created`,
-    );
-    await dispatch.send(tx, id, { notified: true });
-  });
+  await dispatch.sendWith(
+    pool,
+    id,
+    sql`INSERT INTO "run" ("id", "flowId", "flowVersionId", "workspaceId", "inputs", "seed", "budgetUsd", "createdById", "apiKeyId")
+      SELECT ${id}, ${run.flowId}, ${run.flowVersionId}, ${run.workspaceId}, ${JSON.stringify(run.inputs)}::jsonb, ${run.seed}::int, ${run.budgetUsd ?? null}::float8, ${run.createdById ?? null}::text, ${run.apiKeyId ?? null}::text
+      FROM job
+      RETURNING "id", pg_notify(${RUN_QUEUED_CHANNEL}, "id")`,
+  );
   return id;
 }

@@ -1,7 +1,7 @@
 import type PgBoss from "pg-boss";
 import type pg from "pg";
-import sql from "sql-template-tag";
-import { rows, type SqlPool } from "@switchyard/db";
+import sql, { type Sql } from "sql-template-tag";
+import { rows, type SqlClient, type SqlPool } from "@switchyard/db";
 import { RUN_CANCEL_CHANNEL, RUN_QUEUED_CHANNEL } from "./channels";
 
 /** The pg-boss queue of runs to execute: one job is one attempt's delivery to some worker. */
@@ -14,6 +14,11 @@ export interface RunDispatch {
    * together or not at all (a crash in between cannot leave a run queued with no job).
    */
   send(tx: pg.PoolClient, runId: string, options?: { notified?: boolean }): Promise<void>;
+  /**
+   * Queues a new run's job and records the run with it, in one statement: `record` is an INSERT
+   * that reads the CTE `job` (the queued job's row), so the run is written only if its job is.
+   */
+  sendWith(client: SqlClient, runId: string, record: Sql): Promise<void>;
   /** Tells whichever workers hold these runs to abort them (a cancel, a deleted workspace). */
   abort(runIds: readonly string[]): Promise<void>;
 }
@@ -60,6 +65,22 @@ export class RunJobs implements RunDispatch {
     await this.boss.send(RUN_QUEUE, { runId }, { db: { executeSql: (text, values) => tx.query(text, values) } });
     // Delivered when the transaction commits, so a woken worker always finds the job.
     if (!options.notified) await rows(tx, sql`SELECT pg_notify(${RUN_QUEUED_CHANNEL}, ${runId})`);
+  }
+
+  async sendWith(client: SqlClient, runId: string, record: Sql): Promise<void> {
+    let queued = false;
+    // pg-boss runs its own INSERT through this hook; ours rides along as a second CTE of the same
+    // statement (our parameters numbered after pg-boss's), saving a transaction's round trips.
+    const db: PgBoss.Db = {
+      executeSql: async (text, values) => {
+        const shifted = record.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + values.length}`);
+        const result = await client.query(`WITH job AS (${text}), recorded AS (${shifted}) SELECT job.id FROM job JOIN recorded ON true`, [...values, ...record.values]);
+        queued = result.rows.length === 1;
+        return result;
+      },
+    };
+    await this.boss.send(RUN_QUEUE, { runId }, { db });
+    if (!queued) throw new Error(`the run queue '${RUN_QUEUE}' took no job for run ${runId}`);
   }
 
   async abort(runIds: readonly string[]): Promise<void> {

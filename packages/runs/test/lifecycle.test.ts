@@ -21,8 +21,22 @@ describe("creating a run", () => {
     expect((await runRow(runId)).status).toBe("queued");
   });
 
+  it("writes neither when the queue takes no job: the run is recorded by the statement that queues its job", async () => {
+    const before = await h.db.run.count();
+    // The queue refuses this one job (as a full or missing queue would): no row for it.
+    await h.db.$executeRawUnsafe(`CREATE FUNCTION refuse_job() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`);
+    await h.db.$executeRawUnsafe(`CREATE TRIGGER refuse_job BEFORE INSERT ON pgboss.job FOR EACH ROW EXECUTE FUNCTION refuse_job()`);
+    try {
+      await expect(h.newRun(h.lifecycle())).rejects.toThrow("took no job");
+      expect(await h.db.run.count()).toBe(before);
+    } finally {
+      await h.db.$executeRawUnsafe(`DROP TRIGGER refuse_job ON pgboss.job`);
+    }
+    expect(await h.liveJobs(await h.newRun(h.lifecycle()))).toBe(1);
+  });
+
   it("leaves no run behind when its job cannot be queued", async () => {
-    const failing: RunDispatch = { send: () => Promise.reject(new Error("queue down")), abort: async () => undefined };
+    const failing: RunDispatch = { send: () => Promise.reject(new Error("queue down")), sendWith: () => Promise.reject(new Error("queue down")), abort: async () => undefined };
     const before = await h.db.run.count();
     await expect(h.newRun(new RunLifecycle({ sql: h.sql, dispatch: failing }))).rejects.toThrow("queue down");
     expect(await h.db.run.count()).toBe(before);

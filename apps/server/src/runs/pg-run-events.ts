@@ -1,4 +1,4 @@
-import { isTerminalEvent } from "@switchyard/core";
+import { isTerminalEvent, type RunEvent } from "@switchyard/core";
 import type { RunEventSource } from "@switchyard/api";
 import { parseRunEventsNotice, readEndEvent, readRunEvents, runHasEnded, RUN_EVENTS_CHANNEL } from "@switchyard/runs";
 import type { SqlPool } from "@switchyard/db";
@@ -13,12 +13,15 @@ const SAFETY_POLL_MS = 3000;
  */
 class Waiter {
   pending = false;
+  /** The terminal event, when a notice carried it. */
+  end: RunEvent | undefined;
   private wake: (() => void) | undefined;
 
   constructor(readonly only: "batch" | "end") {}
 
-  notify(): void {
+  notify(end?: RunEvent): void {
     this.pending = true;
+    this.end ??= end;
     this.wake?.();
   }
 
@@ -56,7 +59,7 @@ export function pgRunEventSource(sql: SqlPool, listener: PgListener): RunEventSo
       return;
     }
     const notice = parseRunEventsNotice(payload);
-    for (const w of waiters.get(notice.runId) ?? []) if (w.only === "batch" || notice.ended) w.notify();
+    for (const w of waiters.get(notice.runId) ?? []) if (w.only === "batch" || notice.ended) w.notify(notice.end);
   });
   const register = (runId: string, waiter: Waiter) => {
     let set = waiters.get(runId);
@@ -107,6 +110,8 @@ export function pgRunEventSource(sql: SqlPool, listener: PgListener): RunEventSo
           const end = await readEndEvent(sql, runId);
           if (end) return end;
           await waiter.sleep(signal);
+          // The notice of the end usually carries it: then there is nothing to read.
+          if (waiter.end) return waiter.end;
         }
         return undefined;
       } finally {

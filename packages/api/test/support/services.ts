@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isTerminalEvent, type RunEvent } from "@switchyard/core";
-import type { Db, SqlPool } from "@switchyard/db";
+import type { Db, SqlClient, SqlPool } from "@switchyard/db";
+import type { Sql } from "sql-template-tag";
 import type pg from "pg";
 import { FlowVersions, readEndEvent, readRunEvents, runHasEnded, RunLifecycle, type RunDispatch } from "@switchyard/runs";
 import { ApiKeyCache } from "../../src/auth/api-key-cache";
@@ -35,6 +36,16 @@ export class RecordingDispatch implements RunDispatch {
       this.failNext = false;
       throw new Error("connection refused (test queue)");
     }
+    this.enqueued.push(runId);
+  }
+
+  /** As pg-boss's hook does, but the "job" is a row of nothing: the run is recorded, its hand-off noted. */
+  async sendWith(client: SqlClient, runId: string, record: Sql): Promise<void> {
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error("connection refused (test queue)");
+    }
+    await client.query(`WITH job AS (SELECT 1) ${record.text}`, record.values);
     this.enqueued.push(runId);
   }
 
