@@ -1,6 +1,6 @@
 import { createAnthropic } from "@ai-sdk/anthropic";
 import { ModelError } from "@switchyard/core";
-import { describeHosted, missingKey, requireClient, type ProviderBackend } from "./backend";
+import { describeHosted, missingKey, modelCache, requireClient, type ProviderBackend } from "./backend";
 import type { GatewayConfig } from "./config";
 import { priceOf } from "./pricing";
 import { streamCall } from "./stream-call";
@@ -20,6 +20,7 @@ export function anthropicBackend(
       })
     : undefined;
   const problem = client ? undefined : missingKey("Anthropic", "ANTHROPIC_API_KEY");
+  const chat = modelCache<ReturnType<NonNullable<typeof client>>>();
 
   return {
     problem,
@@ -27,7 +28,7 @@ export function anthropicBackend(
     generate: async (id, request) =>
       streamCall({
         prefix: "anthropic",
-        model: requireClient(client, request.model, problem)(id.name),
+        model: chat(id.name, () => requireClient(client, request.model, problem)(id.name)),
         request,
         secrets,
       }),

@@ -54,3 +54,20 @@ export function requireClient<T>(
     throw new ModelError("auth", `${model} ${problem ?? "is not configured"}`);
   return client;
 }
+
+/**
+ * One SDK model object per model name, made on first use: making one builds the provider's
+ * response schemas (zod), which cost more than the rest of a call's own work.
+ */
+export function modelCache<T>(limit = 200): (name: string, make: () => T) => T {
+  const made = new Map<string, T>();
+  return (name, make) => {
+    let model = made.get(name);
+    if (model === undefined) {
+      if (made.size >= limit) made.delete(made.keys().next().value!);
+      model = make();
+      made.set(name, model);
+    }
+    return model;
+  };
+}

@@ -1,5 +1,5 @@
 import { createGoogleGenerativeAI } from "@ai-sdk/google";
-import { describeHosted, missingKey, requireClient, type ProviderBackend } from "./backend";
+import { describeHosted, missingKey, modelCache, requireClient, type ProviderBackend } from "./backend";
 import type { GatewayConfig } from "./config";
 import { embedCall } from "./embed-call";
 import { priceOf } from "./pricing";
@@ -17,6 +17,8 @@ export function googleBackend(config: GatewayConfig, secrets: readonly string[])
     : undefined;
   // GOOGLE_GENERATIVE_AI_API_KEY is the variable the AI SDK and its docs use for Gemini.
   const problem = client ? undefined : missingKey("Google", "GOOGLE_GENERATIVE_AI_API_KEY");
+  const chat = modelCache<ReturnType<NonNullable<typeof client>>>();
+  const embedding = modelCache<ReturnType<NonNullable<typeof client>["embedding"]>>();
 
   return {
     problem,
@@ -24,11 +26,11 @@ export function googleBackend(config: GatewayConfig, secrets: readonly string[])
     generate: async (id, request) =>
       streamCall({
         prefix: "google",
-        model: requireClient(client, request.model, problem)(id.name),
+        model: chat(id.name, () => requireClient(client, request.model, problem)(id.name)),
         request,
         secrets,
       }),
     embed: async (id, request) =>
-      embedCall(requireClient(client, request.model, problem).embedding(id.name), request, secrets),
+      embedCall(embedding(id.name, () => requireClient(client, request.model, problem).embedding(id.name)), request, secrets),
   };
 }

@@ -1,5 +1,5 @@
 import { createOpenAICompatible, type MetadataExtractor } from "@ai-sdk/openai-compatible";
-import { describeHosted, missingKey, requireClient, type ProviderBackend } from "./backend";
+import { describeHosted, missingKey, modelCache, requireClient, type ProviderBackend } from "./backend";
 import type { GatewayConfig, ResolvedEndpoint } from "./config";
 import { embedCall } from "./embed-call";
 import { priceOf } from "./pricing";
@@ -25,6 +25,8 @@ export function compatibleBackend(
   const problem = client
     ? undefined
     : missingKey(endpoint.label, endpoint.keyEnvVar ?? `the ${name} key`);
+  const chat = modelCache<ReturnType<NonNullable<typeof client>["chatModel"]>>();
+  const embedding = modelCache<ReturnType<NonNullable<typeof client>["embeddingModel"]>>();
 
   return {
     problem,
@@ -32,7 +34,7 @@ export function compatibleBackend(
     generate: async (id, request) =>
       streamCall({
         prefix: name,
-        model: requireClient(client, request.model, problem).chatModel(id.name),
+        model: chat(id.name, () => requireClient(client, request.model, problem).chatModel(id.name)),
         request,
         secrets,
         // Unknown keys under the provider's name are passed into the request body as-is.
@@ -41,7 +43,7 @@ export function compatibleBackend(
       }),
     embed: async (id, request) =>
       embedCall(
-        requireClient(client, request.model, problem).embeddingModel(id.name),
+        embedding(id.name, () => requireClient(client, request.model, problem).embeddingModel(id.name)),
         request,
         secrets,
       ),

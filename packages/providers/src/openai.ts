@@ -1,5 +1,5 @@
 import { createOpenAI } from "@ai-sdk/openai";
-import { describeHosted, missingKey, requireClient, type ProviderBackend } from "./backend";
+import { describeHosted, missingKey, modelCache, requireClient, type ProviderBackend } from "./backend";
 import type { GatewayConfig } from "./config";
 import { embedCall } from "./embed-call";
 import { priceOf } from "./pricing";
@@ -17,6 +17,8 @@ export function openaiBackend(config: GatewayConfig, secrets: readonly string[])
       })
     : undefined;
   const problem = client ? undefined : missingKey("OpenAI", "OPENAI_API_KEY");
+  const chat = modelCache<ReturnType<NonNullable<typeof client>["chat"]>>();
+  const embedding = modelCache<ReturnType<NonNullable<typeof client>["embedding"]>>();
 
   return {
     problem,
@@ -24,13 +26,13 @@ export function openaiBackend(config: GatewayConfig, secrets: readonly string[])
     generate: async (id, request) =>
       streamCall({
         prefix: "openai",
-        model: requireClient(client, request.model, problem).chat(id.name),
+        model: chat(id.name, () => requireClient(client, request.model, problem).chat(id.name)),
         request,
         secrets,
         providerOptions: request.logprobs ? { openai: { logprobs: true } } : undefined,
         readLogprobs: (metadata) => logprobsFrom(metadata?.openai?.logprobs),
       }),
     embed: async (id, request) =>
-      embedCall(requireClient(client, request.model, problem).embedding(id.name), request, secrets),
+      embedCall(embedding(id.name, () => requireClient(client, request.model, problem).embedding(id.name)), request, secrets),
   };
 }

@@ -1,4 +1,4 @@
-import { streamText, type FinishReason, type LanguageModel, type ProviderMetadata } from "ai";
+import type { LanguageModelV3, LanguageModelV3FinishReason, LanguageModelV3Prompt, SharedV3ProviderMetadata, SharedV3ProviderOptions } from "@ai-sdk/provider";
 import {
   estimateTokens,
   ModelError,
@@ -9,78 +9,81 @@ import {
 import { abortable } from "./abortable";
 import { abortError, toModelError } from "./errors";
 
-export type ProviderOptions = NonNullable<Parameters<typeof streamText>[0]["providerOptions"]>;
+export type ProviderOptions = SharedV3ProviderOptions;
+type FinishReason = LanguageModelV3FinishReason["unified"];
 
 /** How one provider plugs into the shared streaming call. */
 export interface StreamCallSpec {
   /** The model-id prefix, used to report `prefix:model-actually-used`. */
   prefix: string;
-  model: LanguageModel;
+  model: LanguageModelV3;
   request: ModelRequest;
   secrets: readonly string[];
-  providerOptions?: ProviderOptions;
+  providerOptions?: ProviderOptions | undefined;
   /** Pulls token logprobs out of the provider's response metadata. */
-  readLogprobs?: (metadata: ProviderMetadata | undefined) => number[] | undefined;
+  readLogprobs?: (metadata: SharedV3ProviderMetadata | undefined) => number[] | undefined;
 }
 
 /**
- * One model call through the AI SDK's `streamText`. streamText does not throw for HTTP or stream
- * failures: a 429 or a mid-stream error frame becomes an `error` part (also passed to `onError`,
- * which by default logs it) and the stream then ends normally, so reading only the text would
- * return an empty or truncated answer. We read `fullStream` and throw on the first error part, and
- * on a stream that ends without saying why it stopped (a broken 200 body is not an empty answer).
+ * One model call, straight on the AI SDK provider's `doStream`: the provider does the protocol
+ * (request, SSE, chunk validation, errors as APICallError) and we read its parts. `streamText`
+ * on top adds steps, tools, telemetry and a dozen web streams per call that a one-shot completion
+ * never uses — they were most of a call's CPU. A mid-stream failure arrives as an `error` part
+ * (thrown here), and a stream that ends without saying why it stopped is a broken 200 body, never
+ * an empty answer.
  */
 export async function streamCall(spec: StreamCallSpec): Promise<ModelResult> {
   const { request } = spec;
   const context = { model: request.model, secrets: spec.secrets, signal: request.signal };
   if (request.signal.aborted) throw abortError(request.signal, request.model);
   try {
-    const result = streamText({
-      model: spec.model,
-      system: request.system,
-      prompt: request.prompt,
-      temperature: request.temperature,
-      maxOutputTokens: request.maxTokens,
-      maxRetries: 0, // the engine owns retries; two retry loops would multiply attempts
+    const prompt: LanguageModelV3Prompt = [
+      ...(request.system !== undefined ? [{ role: "system" as const, content: request.system }] : []),
+      { role: "user", content: [{ type: "text", text: request.prompt }] },
+    ];
+    // The engine owns retries: nothing here retries.
+    const { stream } = await spec.model.doStream({
+      prompt,
+      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+      ...(request.maxTokens !== undefined ? { maxOutputTokens: request.maxTokens } : {}),
+      ...(spec.providerOptions ? { providerOptions: spec.providerOptions } : {}),
       abortSignal: request.signal,
-      providerOptions: spec.providerOptions,
-      onError: () => undefined, // errors are read from fullStream below instead of logged
     });
-    return await abortable(consume(result.fullStream, spec), request.signal, request.model);
+    return await abortable(consume(stream, spec), request.signal, request.model);
   } catch (error) {
     throw toModelError(error, context);
   }
 }
 
-type FullStream = ReturnType<typeof streamText>["fullStream"];
+type PartStream = Awaited<ReturnType<LanguageModelV3["doStream"]>>["stream"];
 
-async function consume(stream: FullStream, spec: StreamCallSpec): Promise<ModelResult> {
+async function consume(stream: PartStream, spec: StreamCallSpec): Promise<ModelResult> {
   const { request } = spec;
   let text = "";
   let usage: TokenUsage | undefined;
   let modelId: string | undefined;
-  let metadata: ProviderMetadata | undefined;
+  let metadata: SharedV3ProviderMetadata | undefined;
   let finish: { reason: FinishReason; raw: string | undefined } | undefined;
   for await (const part of stream) {
     // Parts already buffered when the signal fired must not reach onDelta.
     if (request.signal.aborted) throw abortError(request.signal, request.model);
     switch (part.type) {
       case "text-delta":
-        text += part.text;
-        request.onDelta?.(part.text);
+        // Some providers open a text block with an empty delta: nothing to pass on.
+        if (part.delta === "") break;
+        text += part.delta;
+        request.onDelta?.(part.delta);
         break;
-      case "finish-step":
-        modelId = part.response.modelId;
-        metadata = part.providerMetadata;
+      case "response-metadata":
+        modelId = part.modelId ?? modelId;
         break;
       case "finish":
-        usage = toUsage(part.totalUsage.inputTokens, part.totalUsage.outputTokens);
-        finish = { reason: part.finishReason, raw: part.rawFinishReason };
+        usage = toUsage(part.usage.inputTokens.total, part.usage.outputTokens.total);
+        finish = { reason: part.finishReason.unified, raw: part.finishReason.raw };
+        metadata = part.providerMetadata;
         break;
       case "error":
         throw part.error;
-      case "abort":
-        throw abortError(request.signal, request.model);
       default:
         break;
     }
